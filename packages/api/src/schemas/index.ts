@@ -1,0 +1,2 @@
+// Pure zod schemas and types the web app may import (no server code, no database client).
+export type { AppRouter, RouterInputs, RouterOutputs } from "../index.ts";

@@ -1,0 +1,10 @@
+export { type CreateDbOptions, createDb, type Db } from "./client.ts";
+export { canReachPostgres, ensureDatabase } from "./ensure-database.ts";
+export { type DbEnv, DEFAULT_DATABASE_URL, readDbEnv } from "./env.ts";
+export { Prisma } from "./generated/prisma/client.ts";
+export * from "./generated/prisma/enums.ts";
+export type * from "./generated/prisma/models.ts";
+export { MigrationError, migrate } from "./migrate.ts";
+export { EnvError, parseEnv } from "./parse-env.ts";
+export { type ResolvedDatabase, redact, resolveDatabase } from "./resolve-database.ts";
+export { isDatabaseEmpty, seedDemo } from "./seed/demo.ts";

@@ -1,0 +1,117 @@
+/**
+ * `pnpm start` / `pnpm start:api`: prepares the database (embedded if needed), migrates, seeds an empty
+ * database, builds the web app if its build is out of date, then runs the servers until Ctrl-C.
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createDb, isDatabaseEmpty, migrate, resolveDatabase, seedDemo } from "@stockroom/db";
+import { type ManagedProcess, run, startProcess, stopProcess, waitForHttp } from "./processes.ts";
+import { childEnv, readStartEnv } from "./start-env.ts";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const mode = process.argv[2] === "api" ? "api" : "all";
+const log = (line: string) => console.log(`[start] ${line}`);
+
+const env = readStartEnv();
+const database = await resolveDatabase(env.DATABASE_URL);
+log(`database: ${database.description}`);
+
+const running: ManagedProcess[] = [];
+let stopping = false;
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  log("stopping...");
+  await Promise.all(running.map((managed) => stopProcess(managed)));
+  await database.embedded?.stop();
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+try {
+  const { applied } = await migrate(database.url);
+  log(applied.length ? `applied ${applied.length} migration(s)` : "migrations up to date");
+  const db = createDb(database.url, { poolSize: 1 });
+  try {
+    if (await isDatabaseEmpty(db)) {
+      const summary = await seedDemo(db, { password: env.SEED_PASSWORD });
+      log(
+        `seeded demo data: ${summary.productsCreated} products, ${summary.usersCreated} accounts, ${summary.ordersCreated} orders`,
+      );
+    }
+  } finally {
+    await db.$disconnect();
+  }
+
+  const apiUrl = `http://127.0.0.1:${env.API_PORT}`;
+  const serverEnv = childEnv({
+    DATABASE_URL: database.url,
+    REDIS_URL: env.REDIS_URL,
+    API_PORT: String(env.API_PORT),
+    API_INTERNAL_URL: apiUrl,
+    NODE_ENV: process.env.NODE_ENV ?? "production",
+  });
+
+  if (mode === "all") {
+    log("building the web app (cached when nothing changed)...");
+    await run(
+      "pnpm",
+      ["exec", "turbo", "run", "build", "--filter=@stockroom/web", "--output-logs=errors-only"],
+      {
+        cwd: ROOT,
+        env: serverEnv,
+      },
+    );
+  }
+
+  const api = startProcess("api", process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: path.join(ROOT, "apps/api"),
+    env: serverEnv,
+  });
+  running.push(api);
+
+  let web: ManagedProcess | undefined;
+  if (mode === "all") {
+    web = startProcess(
+      "web",
+      process.execPath,
+      ["node_modules/next/dist/bin/next", "start", "-p", String(env.WEB_PORT)],
+      {
+        cwd: path.join(ROOT, "apps/web"),
+        env: serverEnv,
+      },
+    );
+    running.push(web);
+  }
+
+  for (const managed of running) {
+    void managed.exited.then((code) => {
+      if (!stopping) {
+        log(`${managed.name} exited with code ${code}; stopping the rest`);
+        void shutdown(code || 1);
+      }
+    });
+  }
+
+  await waitForHttp(`${apiUrl}/readyz`, 60_000, () => api.child.exitCode === null);
+  if (web)
+    await waitForHttp(`http://127.0.0.1:${env.WEB_PORT}/admin`, 60_000, () => web.child.exitCode === null);
+
+  const lines = [
+    "",
+    "  Stockroom is running",
+    web ? `  Storefront     http://localhost:${env.WEB_PORT}/` : undefined,
+    web ? `  Admin console  http://localhost:${env.WEB_PORT}/admin` : undefined,
+    `  API            ${apiUrl}  (health: /healthz, readiness: /readyz)`,
+    `  Database       ${database.description}`,
+    "  Demo accounts  admin@stockroom.dev, staff@stockroom.dev, shopper@stockroom.dev (password: SEED_PASSWORD, default stockroom-demo)",
+    "  Press Ctrl-C to stop.",
+    "",
+  ].filter((line) => line !== undefined);
+  console.log(lines.join("\n"));
+} catch (error) {
+  console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
+  await shutdown(1);
+}
