@@ -6,7 +6,10 @@ export interface ManagedProcess {
   exited: Promise<number>;
 }
 
-/** Starts a child in its own process group, so stopping it also stops whatever it spawned. */
+/**
+ * Starts a child in this process's group: a Ctrl-C or a kill of the group (as Playwright does with its
+ * webServer) reaches every server, even if this process dies first.
+ */
 export function startProcess(
   name: string,
   command: string,
@@ -28,17 +31,8 @@ export function startProcess(
 export async function stopProcess(managed: ManagedProcess, graceMs = 8_000): Promise<void> {
   const { child } = managed;
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-  const group = -child.pid;
-  try {
-    process.kill(group, "SIGTERM");
-  } catch {
-    return;
-  }
-  const timer = setTimeout(() => {
-    try {
-      process.kill(group, "SIGKILL");
-    } catch {}
-  }, graceMs);
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
   await managed.exited;
   clearTimeout(timer);
 }

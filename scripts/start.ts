@@ -90,7 +90,7 @@ try {
     void managed.exited.then((code) => {
       if (!stopping) {
         log(`${managed.name} exited with code ${code}; stopping the rest`);
-        void shutdown(code || 1);
+        void shutdown(code);
       }
     });
   }

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { readApiEnv } from "./env.ts";
+
+describe("readApiEnv", () => {
+  it("uses the documented defaults", () => {
+    const env = readApiEnv({});
+    expect(env.API_PORT).toBe(4000);
+    expect(env.DATABASE_URL).toBe("postgresql://postgres@127.0.0.1:5432/stockroom");
+    expect(env.REDIS_URL).toBe("redis://127.0.0.1:6379/0");
+  });
+
+  it("stops on a bad port with a message naming API_PORT", () => {
+    expect(() => readApiEnv({ API_PORT: "99999" })).toThrow(
+      /API_PORT: expected a port between 1 and 65535 \(got "99999"\)/,
+    );
+  });
+
+  it("stops on a bad Redis URL with a message naming REDIS_URL", () => {
+    expect(() => readApiEnv({ REDIS_URL: "localhost:6379" })).toThrow(/REDIS_URL: expected a redis:\/\/ URL/);
+  });
+
+  it("stops on a database URL that is not Postgres, naming DATABASE_URL", () => {
+    expect(() => readApiEnv({ DATABASE_URL: "mysql://x" })).toThrow(
+      /DATABASE_URL: expected a postgresql:\/\/ URL/,
+    );
+  });
+});

@@ -1,0 +1,29 @@
+import { defineConfig } from "vitest/config";
+
+// Two projects: unit tests beside the code (*.test.ts), and integration tests (*.integration.test.ts)
+// against the real Postgres and Redis, each file on its own database cloned from a migrated template.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["{apps,packages,scripts}/**/*.test.ts"],
+          exclude: ["**/*.integration.test.ts", "**/node_modules/**"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["{apps,packages,scripts}/**/*.integration.test.ts"],
+          exclude: ["**/node_modules/**"],
+          globalSetup: ["tooling/vitest/integration-global-setup.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 90_000,
+        },
+      },
+    ],
+  },
+});
