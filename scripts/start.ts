@@ -1,6 +1,6 @@
 /**
- * `pnpm start` / `pnpm start:api`: prepares the database (embedded if needed), migrates, seeds an empty
- * database, builds the web app if its build is out of date, then runs the servers until Ctrl-C.
+ * `pnpm start` / `pnpm start:api` / `pnpm dev`: prepares the database (embedded if needed), migrates,
+ * seeds an empty database, then runs the servers until Ctrl-C: built (start) or in watch mode (dev).
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,7 +9,8 @@ import { type ManagedProcess, run, startProcess, stopProcess, waitForHttp } from
 import { childEnv, readStartEnv } from "./start-env.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const mode = process.argv[2] === "api" ? "api" : "all";
+const modes = ["all", "api", "dev"] as const;
+const mode = modes.find((candidate) => candidate === process.argv[2]) ?? "all";
 const log = (line: string) => console.log(`[start] ${line}`);
 
 const env = readStartEnv();
@@ -30,7 +31,17 @@ async function shutdown(code: number) {
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
-try {
+function supervise(managed: ManagedProcess) {
+  running.push(managed);
+  void managed.exited.then((code) => {
+    if (stopping) return;
+    log(`${managed.name} exited with code ${code}; stopping the rest`);
+    void shutdown(code);
+  });
+  return managed;
+}
+
+async function prepareDatabase() {
   const { applied } = await migrate(database.url);
   log(applied.length ? `applied ${applied.length} migration(s)` : "migrations up to date");
   const db = createDb(database.url, { poolSize: 1 });
@@ -44,16 +55,34 @@ try {
   } finally {
     await db.$disconnect();
   }
+}
 
-  const apiUrl = `http://127.0.0.1:${env.API_PORT}`;
-  const serverEnv = childEnv({
-    DATABASE_URL: database.url,
-    REDIS_URL: env.REDIS_URL,
-    API_PORT: String(env.API_PORT),
-    API_INTERNAL_URL: apiUrl,
-    NODE_ENV: process.env.NODE_ENV ?? "production",
-  });
+const apiUrl = `http://127.0.0.1:${env.API_PORT}`;
+const serverEnv = childEnv({
+  DATABASE_URL: database.url,
+  REDIS_URL: env.REDIS_URL,
+  API_PORT: String(env.API_PORT),
+  WEB_PORT: String(env.WEB_PORT),
+  API_INTERNAL_URL: apiUrl,
+  NODE_ENV: process.env.NODE_ENV ?? (mode === "dev" ? "development" : "production"),
+});
 
+async function runWatchMode() {
+  supervise(
+    startProcess(
+      "dev",
+      "pnpm",
+      ["exec", "turbo", "run", "dev", "--filter=@stockroom/api-server", "--filter=@stockroom/web"],
+      {
+        cwd: ROOT,
+        env: serverEnv,
+      },
+    ),
+  );
+  log(`watch mode: storefront http://localhost:${env.WEB_PORT}/, API ${apiUrl}`);
+}
+
+async function runBuilt() {
   if (mode === "all") {
     log("building the web app (cached when nothing changed)...");
     await run(
@@ -65,40 +94,30 @@ try {
       },
     );
   }
-
-  const api = startProcess("api", process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: path.join(ROOT, "apps/api"),
-    env: serverEnv,
-  });
-  running.push(api);
-
-  let web: ManagedProcess | undefined;
-  if (mode === "all") {
-    web = startProcess(
-      "web",
-      process.execPath,
-      ["node_modules/next/dist/bin/next", "start", "-p", String(env.WEB_PORT)],
-      {
-        cwd: path.join(ROOT, "apps/web"),
-        env: serverEnv,
-      },
-    );
-    running.push(web);
-  }
-
-  for (const managed of running) {
-    void managed.exited.then((code) => {
-      if (!stopping) {
-        log(`${managed.name} exited with code ${code}; stopping the rest`);
-        void shutdown(code);
-      }
-    });
-  }
+  const api = supervise(
+    startProcess("api", process.execPath, ["--import", "tsx", "src/main.ts"], {
+      cwd: path.join(ROOT, "apps/api"),
+      env: serverEnv,
+    }),
+  );
+  const web =
+    mode === "all"
+      ? supervise(
+          startProcess(
+            "web",
+            process.execPath,
+            ["node_modules/next/dist/bin/next", "start", "-p", String(env.WEB_PORT)],
+            {
+              cwd: path.join(ROOT, "apps/web"),
+              env: serverEnv,
+            },
+          ),
+        )
+      : undefined;
 
   await waitForHttp(`${apiUrl}/readyz`, 60_000, () => api.child.exitCode === null);
   if (web)
     await waitForHttp(`http://127.0.0.1:${env.WEB_PORT}/admin`, 60_000, () => web.child.exitCode === null);
-
   const lines = [
     "",
     "  Stockroom is running",
@@ -109,8 +128,13 @@ try {
     "  Demo accounts  admin@stockroom.dev, staff@stockroom.dev, shopper@stockroom.dev (password: SEED_PASSWORD, default stockroom-demo)",
     "  Press Ctrl-C to stop.",
     "",
-  ].filter((line) => line !== undefined);
-  console.log(lines.join("\n"));
+  ];
+  console.log(lines.filter((line) => line !== undefined).join("\n"));
+}
+
+try {
+  await prepareDatabase();
+  await (mode === "dev" ? runWatchMode() : runBuilt());
 } catch (error) {
   console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
   await shutdown(1);

@@ -1,4 +1,5 @@
-import { createRedis, type Redis } from "@stockroom/api";
+import { createRedis } from "@stockroom/api";
+import { createTestRedis, type TestRedis } from "@stockroom/api/testing";
 import { createDb, type Db } from "@stockroom/db";
 import { cloneTemplateDatabase, databaseUrl, dropDatabase } from "@stockroom/db/testing";
 import type { FastifyInstance } from "fastify";
@@ -7,7 +8,7 @@ import { buildServer } from "./server.ts";
 
 let name: string;
 let db: Db;
-let redis: Redis;
+let testRedis: TestRedis;
 let app: FastifyInstance;
 let base: string;
 
@@ -21,16 +22,15 @@ async function listen(server: FastifyInstance): Promise<string> {
 beforeAll(async () => {
   name = await cloneTemplateDatabase();
   db = createDb(databaseUrl(name), { poolSize: 2 });
-  redis = createRedis("redis://127.0.0.1:6379/0");
-  await new Promise((resolve) => redis.once("ready", resolve));
+  testRedis = await createTestRedis();
   await db.category.create({ data: { slug: "kitchen", name: "Kitchen" } });
-  app = await buildServer({ db, redis, logLevel: "silent" });
+  app = await buildServer({ db, redis: testRedis.redis, logLevel: "silent" });
   base = await listen(app);
 });
 afterAll(async () => {
   await app.close();
   await db.$disconnect();
-  redis.disconnect();
+  await testRedis.cleanup();
   await dropDatabase(name);
 });
 
@@ -63,7 +63,7 @@ describe("API server", () => {
 
   it("answers /readyz with 503 naming Postgres when Postgres is unreachable", async () => {
     const deadDb = createDb("postgresql://postgres@127.0.0.1:1/none", { poolSize: 1 });
-    const server = await buildServer({ db: deadDb, redis, logLevel: "silent" });
+    const server = await buildServer({ db: deadDb, redis: testRedis.redis, logLevel: "silent" });
     try {
       const response = await fetch(`${await listen(server)}/readyz`);
       expect(response.status).toBe(503);
