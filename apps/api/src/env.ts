@@ -6,27 +6,65 @@ const port = z.coerce
   .int("expected a whole number")
   .min(1, "expected a port between 1 and 65535")
   .max(65535, "expected a port between 1 and 65535");
+const count = z.coerce
+  .number({ message: "expected a whole number" })
+  .int("expected a whole number")
+  .min(1, "expected at least 1");
 
-const ApiEnvSchema = z.object({
-  NODE_ENV: z
-    .enum(["development", "test", "production"], { message: "expected development, test or production" })
-    .default("development"),
-  API_PORT: port.default(4000),
-  API_HOST: z.string().default("127.0.0.1"),
-  DATABASE_URL: z
-    .string()
-    .regex(
-      /^postgres(ql)?:\/\//,
-      "expected a postgresql:// URL (pnpm start resolves pglite: URLs before the server starts)",
-    )
-    .default("postgresql://postgres@127.0.0.1:5432/stockroom"),
-  REDIS_URL: z
-    .string()
-    .regex(/^rediss?:\/\//, "expected a redis:// URL")
-    .default("redis://127.0.0.1:6379/0"),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-});
+const DEV_AUTH_SECRET = "stockroom-development-secret-not-for-production";
+
+const ApiEnvSchema = z
+  .object({
+    NODE_ENV: z
+      .enum(["development", "test", "production"], { message: "expected development, test or production" })
+      .default("development"),
+    API_PORT: port.default(4000),
+    API_HOST: z.string().default("127.0.0.1"),
+    DATABASE_URL: z
+      .string()
+      .regex(
+        /^postgres(ql)?:\/\//,
+        "expected a postgresql:// URL (pnpm start resolves pglite: URLs before the server starts)",
+      )
+      .default("postgresql://postgres@127.0.0.1:5432/stockroom"),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, "expected a redis:// URL")
+      .default("redis://127.0.0.1:6379/0"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    AUTH_SECRET: z.string().min(32, "expected at least 32 characters").optional(),
+    WEB_ORIGINS: z
+      .string()
+      .default("http://localhost:3000,http://127.0.0.1:3000")
+      .transform((value) =>
+        value
+          .split(",")
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(z.url({ message: "expected comma-separated origins such as http://localhost:3000" })).min(1),
+      ),
+    TRUST_PROXY: z.string().default("loopback"),
+    RATE_LIMITS: z.enum(["on", "off"], { message: "expected on or off" }).default("on"),
+    RATE_LIMIT_SIGN_IN_FAILURES_PER_EMAIL: count.default(5),
+    RATE_LIMIT_SIGN_IN_FAILURES_PER_IP: count.default(30),
+    RATE_LIMIT_SIGN_IN_BLOCK_SECONDS: count.default(60),
+    RATE_LIMIT_SIGN_UPS_PER_IP: count.default(20),
+    RATE_LIMIT_ORDERS_PER_USER: count.default(30),
+    RATE_LIMIT_REQUESTS_PER_IP: count.default(1200),
+  })
+  .superRefine((env, context) => {
+    if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
+      context.addIssue({
+        code: "custom",
+        path: ["AUTH_SECRET"],
+        message: "is required in production (at least 32 random characters)",
+      });
+    }
+  })
+  .transform((env) => ({ ...env, AUTH_SECRET: env.AUTH_SECRET ?? DEV_AUTH_SECRET }));
 
 export type ApiEnv = z.infer<typeof ApiEnvSchema>;
 

@@ -1,12 +1,23 @@
-import { createRedis } from "@stockroom/api";
-import { createDb } from "@stockroom/db";
+import pino from "pino";
 import { readApiEnv } from "./env.ts";
 import { buildServer } from "./server.ts";
+import { createServices } from "./services.ts";
 
 const env = readApiEnv();
-const db = createDb(env.DATABASE_URL, { poolSize: env.DATABASE_POOL_SIZE });
-const redis = createRedis(env.REDIS_URL);
-const app = await buildServer({ db, redis, logLevel: env.LOG_LEVEL });
+const log = pino({ level: env.LOG_LEVEL });
+let services: Awaited<ReturnType<typeof createServices>>;
+try {
+  services = await createServices(env, log);
+} catch (error) {
+  log.fatal((error as Error).message);
+  process.exit(1);
+}
+const app = await buildServer({
+  services,
+  trustedOrigins: env.WEB_ORIGINS,
+  trustProxy: env.TRUST_PROXY === "true" ? true : env.TRUST_PROXY === "false" ? false : env.TRUST_PROXY,
+  logLevel: env.LOG_LEVEL,
+});
 
 let closing = false;
 async function shutdown(signal: string) {
@@ -14,7 +25,7 @@ async function shutdown(signal: string) {
   closing = true;
   app.log.info({ signal }, "shutting down");
   await app.close();
-  await Promise.allSettled([db.$disconnect(), redis.quit()]);
+  await Promise.allSettled([services.db.$disconnect(), services.redis?.quit()]);
   process.exit(0);
 }
 process.on("SIGINT", () => void shutdown("SIGINT"));

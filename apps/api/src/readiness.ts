@@ -1,7 +1,7 @@
 import { pingRedis, type Redis } from "@stockroom/api";
 import type { Db } from "@stockroom/db";
 
-export type DependencyState = "ok" | "unreachable";
+export type DependencyState = "ok" | "unreachable" | "disabled";
 
 export interface Readiness {
   ready: boolean;
@@ -9,12 +9,21 @@ export interface Readiness {
   redis: DependencyState;
 }
 
-export async function checkReadiness(db: Db, redis: Redis, timeoutMs = 1_000): Promise<Readiness> {
-  const [postgres, redisOk] = await Promise.all([pingPostgres(db, timeoutMs), pingRedis(redis, timeoutMs)]);
+/** Redis is "disabled" in single-process development mode; then readiness depends on Postgres alone. */
+export async function checkReadiness(
+  db: Db,
+  redis: Redis | undefined,
+  timeoutMs = 1_000,
+): Promise<Readiness> {
+  const [postgres, redisOk] = await Promise.all([
+    pingPostgres(db, timeoutMs),
+    redis ? pingRedis(redis, timeoutMs) : undefined,
+  ]);
+  const redisState: DependencyState = redisOk === undefined ? "disabled" : redisOk ? "ok" : "unreachable";
   return {
-    ready: postgres && redisOk,
+    ready: postgres && redisState !== "unreachable",
     postgres: postgres ? "ok" : "unreachable",
-    redis: redisOk ? "ok" : "unreachable",
+    redis: redisState,
   };
 }
 

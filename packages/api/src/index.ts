@@ -1,7 +1,12 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "./root.ts";
 
-export { type Context, type ContextInner, createContextInner } from "./context.ts";
+export { type Auth, type AuthOptions, createAuth, SESSION_COOKIE_PREFIX } from "./auth/auth.ts";
+export { resolveSession, type SessionUser } from "./auth/session.ts";
+export { type Context, type ContextInner, createContextInner, type Services } from "./context.ts";
+export * from "./errors.ts";
+export { defaultRateLimitConfig, type RateLimitConfig } from "./rate-limit/config.ts";
+export { RateLimits } from "./rate-limit/rate-limits.ts";
 export { createRedis, pingRedis, type Redis } from "./redis.ts";
 export { type AppRouter, appRouter, createCaller } from "./root.ts";
 

@@ -1,5 +1,11 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
+import type { Role } from "@stockroom/db";
+import { hashPassword } from "better-auth/crypto";
 import { Redis } from "ioredis";
+import type { SessionUser } from "./auth/session.ts";
+import { createContextInner, type Services } from "./context.ts";
+import type { DbClient } from "./db-client.ts";
+import { createCaller } from "./root.ts";
 
 export const TEST_REDIS_URL = "redis://127.0.0.1:6379/0";
 
@@ -35,4 +41,47 @@ export async function createTestRedis(url = TEST_REDIS_URL): Promise<TestRedis> 
       }
     },
   };
+}
+
+export interface TestUserOptions {
+  email?: string;
+  name?: string;
+  role?: Role;
+  password?: string;
+  active?: boolean;
+}
+
+export const TEST_PASSWORD = "correct-horse-battery";
+
+/** Creates a user who can sign in with `password` (default TEST_PASSWORD). */
+export async function createTestUser(
+  db: DbClient,
+  options: TestUserOptions = {},
+): Promise<SessionUser & { password: string }> {
+  const id = randomUUID();
+  const password = options.password ?? TEST_PASSWORD;
+  const email = options.email ?? `user-${id.slice(0, 8)}@example.test`;
+  const user = await db.user.create({
+    data: {
+      id,
+      email,
+      name: options.name ?? "Test User",
+      role: options.role ?? "CUSTOMER",
+      active: options.active ?? true,
+      accounts: {
+        create: {
+          id: randomUUID(),
+          accountId: id,
+          providerId: "credential",
+          password: await hashPassword(password),
+        },
+      },
+    },
+  });
+  return { id: user.id, email: user.email, name: user.name, role: user.role, password };
+}
+
+/** A tRPC caller acting as `user` (or anonymous), without HTTP. */
+export function callerAs(services: Services, user: SessionUser | null, ip = "203.0.113.7") {
+  return createCaller(createContextInner(services, { user, ip }));
 }

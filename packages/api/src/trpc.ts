@@ -1,6 +1,15 @@
-import { initTRPC } from "@trpc/server";
+import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
+import { ZodError } from "zod";
+import { AuditTrail, defaultAuditEntry, writeAuditEntries } from "./audit.ts";
 import type { Context } from "./context.ts";
+import { inTransaction } from "./db-client.ts";
+import { DomainError } from "./errors.ts";
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
 
 // The one place initTRPC is called: every router and base procedure comes from here.
 const t = initTRPC.context<Context>().create({
@@ -8,14 +17,21 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error, ctx }) {
     // An unexpected error is logged by the adapter; the caller gets a request id, never internals.
     const internal = error.code === "INTERNAL_SERVER_ERROR";
+    const issues: FieldIssue[] | undefined =
+      error.cause instanceof ZodError
+        ? error.cause.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }))
+        : undefined;
+    const details = error.cause instanceof DomainError ? error.cause.details : undefined;
     return {
-      message: internal ? "Internal server error" : shape.message,
+      message: internal ? "Internal server error" : issues ? "Invalid request" : shape.message,
       code: shape.code,
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
         requestId: ctx?.requestId,
+        issues,
+        details,
       },
     };
   },
@@ -23,4 +39,55 @@ const t = initTRPC.context<Context>().create({
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure;
+
+/** Turns domain errors thrown by services into typed tRPC errors (the HTTP status follows the code). */
+const mapDomainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  }
+  return result;
+});
+
+const requireUser = t.middleware(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
+  return next({ ctx: { user: ctx.user } });
+});
+
+const requireStaff = t.middleware(({ ctx, next }) => {
+  if (ctx.user?.role !== "STAFF" && ctx.user?.role !== "ADMIN") {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Staff only" });
+  }
+  return next();
+});
+
+const requireAdmin = t.middleware(({ ctx, next }) => {
+  if (ctx.user?.role !== "ADMIN") throw new TRPCError({ code: "FORBIDDEN", message: "Admins only" });
+  return next();
+});
+
+/**
+ * Every mutation by a STAFF or ADMIN user runs in one transaction that also writes its audit rows
+ * (what the procedure recorded, or its path and result), so a change and its audit row commit or
+ * roll back together. Sits on every signed-in base procedure: no procedure can forget it.
+ */
+const auditStaffMutations = t.middleware(async ({ ctx, type, path, next }) => {
+  const actor = ctx.user;
+  if (type !== "mutation" || !actor || actor.role === "CUSTOMER") return next();
+  const trail = new AuditTrail();
+  const result = await inTransaction(ctx.db, async (tx) => {
+    const inner = await next({ ctx: { db: tx, audit: trail } });
+    if (!inner.ok) throw inner.error;
+    const entries = trail.entries.length > 0 ? trail.entries : [defaultAuditEntry(path, inner.data)];
+    await writeAuditEntries(tx, { actorId: actor.id, requestId: ctx.requestId, ip: ctx.ip }, entries);
+    return inner;
+  });
+  for (const task of trail.afterCommitTasks) await task();
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(mapDomainErrors);
+export const customerProcedure = publicProcedure.use(requireUser).use(auditStaffMutations);
+export const staffProcedure = publicProcedure.use(requireUser).use(requireStaff).use(auditStaffMutations);
+export const adminProcedure = publicProcedure.use(requireUser).use(requireAdmin).use(auditStaffMutations);

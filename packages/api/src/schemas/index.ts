@@ -1,2 +1,3 @@
 // Pure zod schemas and types the web app may import (no server code, no database client).
 export type { AppRouter, RouterInputs, RouterOutputs } from "../index.ts";
+export * from "./account.ts";

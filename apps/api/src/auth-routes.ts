@@ -1,0 +1,58 @@
+import type { Services } from "@stockroom/api";
+import { PASSWORD_MIN_LENGTH } from "@stockroom/api/schemas";
+import type { FastifyInstance } from "fastify";
+import { toWebRequest } from "./web-request.ts";
+
+/**
+ * better-auth's standard routes under /api/auth/*, with our rate limits around sign-in (failures per
+ * email and per IP, growing block) and sign-up (per IP).
+ */
+export async function registerAuthRoutes(
+  app: FastifyInstance,
+  { auth, limits }: Pick<Services, "auth" | "limits">,
+) {
+  app.route({
+    method: ["GET", "POST"],
+    url: "/api/auth/*",
+    async handler(request, reply) {
+      const path = request.url.split("?")[0]!.slice("/api/auth".length);
+      const isSignIn = request.method === "POST" && path === "/sign-in/email";
+      const email = isSignIn ? emailOf(request.body) : undefined;
+      if (isSignIn && email) await limits.checkSignIn(email, request.ip);
+      if (request.method === "POST" && path === "/sign-up/email") await limits.consumeSignUp(request.ip);
+
+      const response = await auth.handler(toWebRequest(request));
+
+      if (isSignIn && email) {
+        if (response.ok) await limits.recordSignInSuccess(email);
+        else if (response.status === 401) await limits.recordSignInFailure(email, request.ip);
+      }
+      reply.code(response.status);
+      for (const [name, value] of response.headers) {
+        if (name !== "set-cookie" && name !== "content-length") reply.header(name, value);
+      }
+      const cookies = response.headers.getSetCookie();
+      if (cookies.length > 0) reply.header("set-cookie", cookies);
+      const text = await response.text();
+      return reply.send(text.length > 0 ? clarify(text) : null);
+    },
+  });
+}
+
+function emailOf(body: unknown): string | undefined {
+  const email = (body as { email?: unknown } | undefined)?.email;
+  return typeof email === "string" && email.length > 0 ? email : undefined;
+}
+
+/** Replaces better-auth's terse messages with ones a shopper can act on. */
+function clarify(text: string): string {
+  try {
+    const body = JSON.parse(text) as { code?: string; message?: string };
+    if (body.code === "PASSWORD_TOO_SHORT") {
+      body.message = `Password is too short: use at least ${PASSWORD_MIN_LENGTH} characters.`;
+    }
+    return JSON.stringify(body);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,61 @@
+import { createAuth, createRedis, RateLimits, type Redis, type Services } from "@stockroom/api";
+import { createDb } from "@stockroom/db";
+import type { Logger } from "pino";
+import type { ApiEnv } from "./env.ts";
+
+export type ApiConfig = Pick<ApiEnv, "WEB_ORIGINS" | "TRUST_PROXY">;
+
+/** Builds the process-wide dependencies from configuration. */
+export async function createServices(env: ApiEnv, log: Logger): Promise<Services> {
+  const db = createDb(env.DATABASE_URL, { poolSize: env.DATABASE_POOL_SIZE });
+  const redis = await connectRedis(env, log);
+  const auth = createAuth({
+    db,
+    redis,
+    secret: env.AUTH_SECRET,
+    baseURL: env.WEB_ORIGINS[0]!,
+    trustedOrigins: env.WEB_ORIGINS,
+    secureCookies: env.NODE_ENV === "production",
+    onStorageError: (error) => log.warn({ err: error }, "session cache (Redis) unavailable; using Postgres"),
+  });
+  const limits = new RateLimits(
+    {
+      enabled: env.RATE_LIMITS === "on",
+      signInFailuresPerEmail: env.RATE_LIMIT_SIGN_IN_FAILURES_PER_EMAIL,
+      signInFailuresPerIp: env.RATE_LIMIT_SIGN_IN_FAILURES_PER_IP,
+      signInBlockSeconds: env.RATE_LIMIT_SIGN_IN_BLOCK_SECONDS,
+      signUpsPerIp: env.RATE_LIMIT_SIGN_UPS_PER_IP,
+      ordersPerUser: env.RATE_LIMIT_ORDERS_PER_USER,
+      requestsPerIp: env.RATE_LIMIT_REQUESTS_PER_IP,
+    },
+    redis,
+  );
+  if (env.RATE_LIMITS === "off") log.warn("RATE_LIMITS=off: every rate limit is disabled");
+  return { db, redis, auth, limits };
+}
+
+/**
+ * Redis is required in production. In development a missing Redis switches to single-process mode
+ * (sessions in Postgres only, rate limits in this process's memory) and says so loudly.
+ */
+async function connectRedis(env: ApiEnv, log: Logger): Promise<Redis | undefined> {
+  const redis = createRedis(env.REDIS_URL);
+  const ready = await new Promise<boolean>((resolve) => {
+    if (redis.status === "ready") return resolve(true);
+    const timer = setTimeout(() => resolve(false), 3_000);
+    redis.once("ready", () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+  if (ready) return redis;
+  redis.disconnect();
+  if (env.NODE_ENV === "production") {
+    throw new Error(`Redis is required in production, but nothing answered at REDIS_URL=${env.REDIS_URL}`);
+  }
+  log.warn(
+    `Redis unreachable at ${env.REDIS_URL}: running in SINGLE-PROCESS MODE (sessions in Postgres, rate limits in memory). ` +
+      "Run only one API process like this; start Redis for anything else.",
+  );
+  return undefined;
+}

@@ -1,0 +1,69 @@
+import type { Prisma } from "@stockroom/db";
+import type { DbClient } from "./db-client.ts";
+
+export interface AuditEntry {
+  action: string;
+  entity: string;
+  entityId: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/**
+ * Collects what a staff mutation changed. The audit middleware writes the rows in the mutation's own
+ * transaction (so they commit or roll back with it) and runs the after-commit tasks once it commits.
+ */
+export class AuditTrail {
+  readonly entries: AuditEntry[] = [];
+  readonly afterCommitTasks: (() => Promise<void>)[] = [];
+
+  record(entry: AuditEntry): void {
+    this.entries.push(entry);
+  }
+
+  afterCommit(task: () => Promise<void>): void {
+    this.afterCommitTasks.push(task);
+  }
+}
+
+export interface AuditActor {
+  actorId: string;
+  requestId: string;
+  ip: string | null;
+}
+
+export async function writeAuditEntries(
+  db: DbClient,
+  actor: AuditActor,
+  entries: AuditEntry[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  await db.auditLog.createMany({
+    data: entries.map((entry) => ({
+      actorId: actor.actorId,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: entry.entityId,
+      before: toJson(entry.before),
+      after: toJson(entry.after),
+      requestId: actor.requestId,
+      ip: actor.ip,
+    })),
+  });
+}
+
+/** Plain JSON (dates as ISO strings); undefined and null become SQL NULL. */
+function toJson(value: unknown): Prisma.InputJsonValue | undefined {
+  if (value === undefined || value === null) return undefined;
+  return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
+}
+
+/** What the middleware records when a procedure recorded nothing itself: the path and its result. */
+export function defaultAuditEntry(path: string, result: unknown): AuditEntry {
+  const [entity = path] = path.split(".");
+  const id =
+    typeof result === "object" && result !== null && "id" in result
+      ? String((result as { id: unknown }).id)
+      : null;
+  return { action: path, entity, entityId: id, after: result };
+}
