@@ -19,6 +19,8 @@ const StartEnvSchema = z.object({
     .regex(/^rediss?:\/\//, "expected a redis:// URL")
     .default("redis://127.0.0.1:6379/0"),
   SEED_PASSWORD: z.string().min(8, "expected at least 8 characters").default("stockroom-demo"),
+  AUTH_SECRET: z.string().min(32, "expected at least 32 characters").optional(),
+  WEB_ORIGINS: z.string().optional(),
 });
 
 export type StartEnv = z.infer<typeof StartEnvSchema>;

@@ -5,6 +5,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDb, isDatabaseEmpty, migrate, resolveDatabase, seedDemo } from "@stockroom/db";
+import { readOrCreateAuthSecret } from "./auth-secret.ts";
 import { type ManagedProcess, run, startProcess, stopProcess, waitForHttp } from "./processes.ts";
 import { childEnv, readStartEnv } from "./start-env.ts";
 
@@ -59,6 +60,8 @@ async function prepareDatabase() {
 
 const apiUrl = `http://127.0.0.1:${env.API_PORT}`;
 const serverEnv = childEnv({
+  AUTH_SECRET: env.AUTH_SECRET ?? (await readOrCreateAuthSecret(path.join(ROOT, ".data/auth-secret"), log)),
+  WEB_ORIGINS: env.WEB_ORIGINS ?? `http://localhost:${env.WEB_PORT},http://127.0.0.1:${env.WEB_PORT}`,
   DATABASE_URL: database.url,
   REDIS_URL: env.REDIS_URL,
   API_PORT: String(env.API_PORT),

@@ -15,7 +15,8 @@ export async function createServices(env: ApiEnv, log: Logger): Promise<Services
     secret: env.AUTH_SECRET,
     baseURL: env.WEB_ORIGINS[0]!,
     trustedOrigins: env.WEB_ORIGINS,
-    secureCookies: env.NODE_ENV === "production",
+    // Secure cookies need HTTPS; production deployments serve the web origin over HTTPS.
+    secureCookies: env.WEB_ORIGINS[0]!.startsWith("https://"),
     onStorageError: (error) => log.warn({ err: error }, "session cache (Redis) unavailable; using Postgres"),
   });
   const limits = new RateLimits(
@@ -31,6 +32,9 @@ export async function createServices(env: ApiEnv, log: Logger): Promise<Services
     redis,
   );
   if (env.RATE_LIMITS === "off") log.warn("RATE_LIMITS=off: every rate limit is disabled");
+  if (env.NODE_ENV === "production" && !env.WEB_ORIGINS[0]!.startsWith("https://")) {
+    log.warn(`the web origin ${env.WEB_ORIGINS[0]} is not HTTPS: session cookies are not marked Secure`);
+  }
   return { db, redis, auth, limits };
 }
 

@@ -1,0 +1,111 @@
+import { createDb, type Db } from "@stockroom/db";
+import { cloneTemplateDatabase, databaseUrl, dropDatabase } from "@stockroom/db/testing";
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAuth } from "./auth/auth.ts";
+import type { SessionUser } from "./auth/session.ts";
+import type { Services } from "./context.ts";
+import { defaultRateLimitConfig } from "./rate-limit/config.ts";
+import { RateLimits } from "./rate-limit/rate-limits.ts";
+import { appRouter } from "./root.ts";
+import { callerAs, createTestUser } from "./testing.ts";
+
+type Access = "public" | "customer" | "staff" | "admin";
+
+/**
+ * Who may call each procedure. A procedure missing here fails the first test, so whoever adds one
+ * must say who may call it; the walk below then proves the base procedure really enforces it.
+ */
+const expectedAccess: Record<string, Access> = {
+  "product.categories": "public",
+  "auth.me": "customer",
+  "auth.updateProfile": "customer",
+  "admin.auditLog": "staff",
+  "staff.list": "admin",
+  "staff.create": "admin",
+  "staff.setRole": "admin",
+  "staff.setActive": "admin",
+};
+
+const rank: Record<Access | "anonymous", number> = {
+  anonymous: 0,
+  public: 0,
+  customer: 1,
+  staff: 2,
+  admin: 3,
+};
+
+let name: string;
+let db: Db;
+let services: Services;
+const callers: Record<"anonymous" | "customer" | "staff" | "admin", SessionUser | null> = {
+  anonymous: null,
+  customer: null,
+  staff: null,
+  admin: null,
+};
+
+beforeAll(async () => {
+  name = await cloneTemplateDatabase();
+  db = createDb(databaseUrl(name), { poolSize: 2 });
+  const auth = createAuth({
+    db,
+    secret: "x".repeat(40),
+    baseURL: "http://localhost:3000",
+    trustedOrigins: [],
+    secureCookies: false,
+    quiet: true,
+  });
+  services = { db, auth, limits: new RateLimits({ ...defaultRateLimitConfig, enabled: false }) };
+  callers.customer = await createTestUser(db, { role: "CUSTOMER" });
+  callers.staff = await createTestUser(db, { role: "STAFF" });
+  callers.admin = await createTestUser(db, { role: "ADMIN" });
+});
+afterAll(async () => {
+  await db.$disconnect();
+  await dropDatabase(name);
+});
+
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>);
+
+async function callAs(role: keyof typeof callers, path: string, type: string): Promise<string> {
+  const caller = callerAs(services, callers[role]) as unknown as Record<string, unknown>;
+  const fn = path
+    .split(".")
+    .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
+    input: unknown,
+  ) => Promise<unknown>;
+  try {
+    // No input: every access check runs before input parsing, so an allowed caller gets BAD_REQUEST at worst.
+    await fn(undefined);
+    return "OK";
+  } catch (error) {
+    if (error instanceof TRPCError) return error.code;
+    throw new Error(`${type} ${path} as ${role} threw a non-tRPC error: ${String(error)}`);
+  }
+}
+
+describe("access rules of every procedure", () => {
+  it("has an expected access level for every procedure in the router, and no stale entries", () => {
+    const inRouter = procedures.map(([path]) => path).sort();
+    expect(inRouter).toEqual(Object.keys(expectedAccess).sort());
+  });
+
+  it.each(procedures.map(([path, procedure]) => [path, procedure._def.type] as const))(
+    "%s (%s)",
+    async (path, type) => {
+      const access = expectedAccess[path];
+      if (!access) throw new Error(`no expected access for ${path}`);
+      for (const role of ["anonymous", "customer", "staff", "admin"] as const) {
+        const outcome = await callAs(role, path, type);
+        if (rank[role] < rank[access]) {
+          expect(outcome, `${path} must refuse ${role}`).toBe(
+            role === "anonymous" ? "UNAUTHORIZED" : "FORBIDDEN",
+          );
+        } else {
+          expect(["UNAUTHORIZED", "FORBIDDEN"], `${path} must let ${role} through`).not.toContain(outcome);
+        }
+      }
+    },
+  );
+});
