@@ -20,6 +20,7 @@ export default defineConfig({
           include: ["{apps,packages,scripts}/**/*.integration.test.ts"],
           exclude: ["**/node_modules/**"],
           globalSetup: ["tooling/vitest/integration-global-setup.ts"],
+          setupFiles: ["tooling/vitest/integration-setup.ts"],
           testTimeout: 30_000,
           hookTimeout: 90_000,
         },

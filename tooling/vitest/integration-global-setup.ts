@@ -1,10 +1,27 @@
-import { createTemplateDatabase, dropDatabase, TEMPLATE_DATABASE } from "@stockroom/db/testing";
+import { installJobQueue } from "@stockroom/api/job-queue";
+import {
+  createTemplateDatabase,
+  databaseUrl,
+  dropDatabase,
+  newTemplateDatabaseName,
+} from "@stockroom/db/testing";
+import type { TestProject } from "vitest/node";
 
-/** Migrates the template database once per run; every test file clones it. */
-export async function setup() {
-  await createTemplateDatabase();
+const template = newTemplateDatabaseName();
+
+/** Migrates this run's template database once (with the job queue's schema); every test file clones it. */
+export async function setup(project: TestProject) {
+  await createTemplateDatabase(template);
+  await installJobQueue(databaseUrl(template));
+  project.provide("templateDatabase", template);
 }
 
 export async function teardown() {
-  await dropDatabase(TEMPLATE_DATABASE);
+  await dropDatabase(template);
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    templateDatabase: string;
+  }
 }

@@ -126,11 +126,12 @@ describe("sign-up, sign-in, sign-out", () => {
   });
 });
 
-describe("cookies in production", () => {
+describe("cookies on an HTTPS origin (production)", () => {
   it("marks the session cookie Secure", async () => {
-    const secure = await startTestApp({ secureCookies: true });
+    const secure = await startTestApp({ webOrigin: "https://shop.example" });
     try {
-      const response = await new HttpClient(secure.url).signUp("secure@example.test", PASSWORD);
+      const client = new HttpClient(secure.url, { origin: "https://shop.example" });
+      const response = await client.signUp("secure@example.test", PASSWORD);
       const cookie = response.headers.getSetCookie().find((c) => c.includes("session_token="));
       expect(cookie).toMatch(/; Secure/i);
       expect(cookie).toMatch(/HttpOnly/i);

@@ -1,19 +1,14 @@
 import { randomUUID } from "node:crypto";
-import {
-  type AppRouter,
-  appRouter,
-  createContextInner,
-  RateLimitedError,
-  resolveSession,
-  type Services,
-} from "@stockroom/api";
+import { type AppRouter, appRouter, RateLimitedError, type Services } from "@stockroom/api";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyInstance } from "fastify";
 import { registerAuthRoutes } from "./auth-routes.ts";
+import { registerDocsRoutes } from "./docs-routes.ts";
 import { registerErrorHandlers } from "./http-errors.ts";
 import { checkReadiness } from "./readiness.ts";
+import { contextFactory } from "./request-context.ts";
+import { registerRestRoutes } from "./rest-routes.ts";
 import { registerSecurity } from "./security.ts";
-import { toWebHeaders } from "./web-request.ts";
 
 export interface ServerOptions {
   services: Services;
@@ -52,17 +47,27 @@ export async function buildServer({
     return reply.code(readiness.ready ? 200 : 503).send(readiness);
   });
 
+  // A body-less JSON request (e.g. PATCH .../cancel) is an empty object rather than an error.
+  app.removeContentTypeParser("application/json");
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (_request, body, done) => {
+    if (body === "") return done(null, {});
+    try {
+      done(null, JSON.parse(body as string));
+    } catch {
+      done(Object.assign(new Error("The body is not valid JSON"), { statusCode: 400 }), undefined);
+    }
+  });
+
+  const createContext = contextFactory(services);
   await registerAuthRoutes(app, services);
+  registerDocsRoutes(app);
+  await registerRestRoutes(app, { services, createContext });
 
   await app.register(fastifyTRPCPlugin, {
     prefix: "/api/trpc",
     trpcOptions: {
       router: appRouter,
-      async createContext({ req, res }) {
-        const { user, setCookies } = await resolveSession(services.auth, toWebHeaders(req));
-        if (setCookies.length > 0) res.header("set-cookie", setCookies);
-        return createContextInner(services, { user, requestId: String(req.id), ip: req.ip });
-      },
+      createContext: ({ req, res }) => createContext(req, res, "trpc"),
       responseMeta({ errors }) {
         const limited = errors.map((error) => error.cause).find((cause) => cause instanceof RateLimitedError);
         return limited ? { headers: new Headers({ "retry-after": String(limited.retryAfterSeconds) }) } : {};

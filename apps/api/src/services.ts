@@ -1,4 +1,4 @@
-import { createAuth, createRedis, RateLimits, type Redis, type Services } from "@stockroom/api";
+import { createApiServices, createRedis, type Redis, type Services } from "@stockroom/api";
 import { createDb } from "@stockroom/db";
 import type { Logger } from "pino";
 import type { ApiEnv } from "./env.ts";
@@ -9,18 +9,16 @@ export type ApiConfig = Pick<ApiEnv, "WEB_ORIGINS" | "TRUST_PROXY">;
 export async function createServices(env: ApiEnv, log: Logger): Promise<Services> {
   const db = createDb(env.DATABASE_URL, { poolSize: env.DATABASE_POOL_SIZE });
   const redis = await connectRedis(env, log);
-  const auth = createAuth({
+  if (env.RATE_LIMITS === "off") log.warn("RATE_LIMITS=off: every rate limit is disabled");
+  if (env.NODE_ENV === "production" && !env.WEB_ORIGINS[0]!.startsWith("https://")) {
+    log.warn(`the web origin ${env.WEB_ORIGINS[0]} is not HTTPS: session cookies are not marked Secure`);
+  }
+  return createApiServices({
     db,
     redis,
-    secret: env.AUTH_SECRET,
-    baseURL: env.WEB_ORIGINS[0]!,
-    trustedOrigins: env.WEB_ORIGINS,
-    // Secure cookies need HTTPS; production deployments serve the web origin over HTTPS.
-    secureCookies: env.WEB_ORIGINS[0]!.startsWith("https://"),
-    onStorageError: (error) => log.warn({ err: error }, "session cache (Redis) unavailable; using Postgres"),
-  });
-  const limits = new RateLimits(
-    {
+    authSecret: env.AUTH_SECRET,
+    webOrigins: env.WEB_ORIGINS,
+    rateLimits: {
       enabled: env.RATE_LIMITS === "on",
       signInFailuresPerEmail: env.RATE_LIMIT_SIGN_IN_FAILURES_PER_EMAIL,
       signInFailuresPerIp: env.RATE_LIMIT_SIGN_IN_FAILURES_PER_IP,
@@ -29,13 +27,9 @@ export async function createServices(env: ApiEnv, log: Logger): Promise<Services
       ordersPerUser: env.RATE_LIMIT_ORDERS_PER_USER,
       requestsPerIp: env.RATE_LIMIT_REQUESTS_PER_IP,
     },
-    redis,
-  );
-  if (env.RATE_LIMITS === "off") log.warn("RATE_LIMITS=off: every rate limit is disabled");
-  if (env.NODE_ENV === "production" && !env.WEB_ORIGINS[0]!.startsWith("https://")) {
-    log.warn(`the web origin ${env.WEB_ORIGINS[0]} is not HTTPS: session cookies are not marked Secure`);
-  }
-  return { db, redis, auth, limits };
+    onSessionStorageError: (error) =>
+      log.warn({ err: error }, "session cache (Redis) unavailable; using Postgres"),
+  });
 }
 
 /**

@@ -2,13 +2,10 @@ import { createDb, type Db } from "@stockroom/db";
 import { cloneTemplateDatabase, databaseUrl, dropDatabase } from "@stockroom/db/testing";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAuth } from "./auth/auth.ts";
 import type { SessionUser } from "./auth/session.ts";
 import type { Services } from "./context.ts";
-import { defaultRateLimitConfig } from "./rate-limit/config.ts";
-import { RateLimits } from "./rate-limit/rate-limits.ts";
 import { appRouter } from "./root.ts";
-import { callerAs, createTestUser } from "./testing.ts";
+import { callerAs, createTestServices, createTestUser } from "./testing.ts";
 
 type Access = "public" | "customer" | "staff" | "admin";
 
@@ -18,6 +15,29 @@ type Access = "public" | "customer" | "staff" | "admin";
  */
 const expectedAccess: Record<string, Access> = {
   "product.categories": "public",
+  "product.list": "public",
+  "product.byId": "public",
+  "product.bySlug": "public",
+  "product.create": "staff",
+  "product.update": "staff",
+  "product.archive": "staff",
+  "product.unarchive": "staff",
+  "inventory.levels": "staff",
+  "inventory.adjust": "staff",
+  "inventory.movements": "staff",
+  "order.create": "customer",
+  "order.byId": "customer",
+  "order.listMine": "customer",
+  "order.listByUser": "customer",
+  "order.cancel": "customer",
+  "order.list": "staff",
+  "order.transition": "staff",
+  "cart.get": "customer",
+  "cart.add": "customer",
+  "cart.setQuantity": "customer",
+  "cart.remove": "customer",
+  "cart.clear": "customer",
+  "cart.merge": "customer",
   "auth.me": "customer",
   "auth.updateProfile": "customer",
   "admin.auditLog": "staff",
@@ -48,15 +68,7 @@ const callers: Record<"anonymous" | "customer" | "staff" | "admin", SessionUser 
 beforeAll(async () => {
   name = await cloneTemplateDatabase();
   db = createDb(databaseUrl(name), { poolSize: 2 });
-  const auth = createAuth({
-    db,
-    secret: "x".repeat(40),
-    baseURL: "http://localhost:3000",
-    trustedOrigins: [],
-    secureCookies: false,
-    quiet: true,
-  });
-  services = { db, auth, limits: new RateLimits({ ...defaultRateLimitConfig, enabled: false }) };
+  services = createTestServices(db);
   callers.customer = await createTestUser(db, { role: "CUSTOMER" });
   callers.staff = await createTestUser(db, { role: "STAFF" });
   callers.admin = await createTestUser(db, { role: "ADMIN" });
@@ -66,7 +78,9 @@ afterAll(async () => {
   await dropDatabase(name);
 });
 
-const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>);
+const procedures = Object.entries(
+  appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>,
+);
 
 async function callAs(role: keyof typeof callers, path: string, type: string): Promise<string> {
   const caller = callerAs(services, callers[role]) as unknown as Record<string, unknown>;

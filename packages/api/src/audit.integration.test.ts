@@ -2,11 +2,8 @@ import { createDb, type Db } from "@stockroom/db";
 import { cloneTemplateDatabase, databaseUrl, dropDatabase } from "@stockroom/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { createAuth } from "./auth/auth.ts";
 import { createContextInner, type Services } from "./context.ts";
-import { defaultRateLimitConfig } from "./rate-limit/config.ts";
-import { RateLimits } from "./rate-limit/rate-limits.ts";
-import { callerAs, createTestUser } from "./testing.ts";
+import { callerAs, createTestServices, createTestUser } from "./testing.ts";
 import { createCallerFactory, createTRPCRouter, customerProcedure, staffProcedure } from "./trpc.ts";
 
 let name: string;
@@ -16,15 +13,7 @@ let services: Services;
 beforeAll(async () => {
   name = await cloneTemplateDatabase();
   db = createDb(databaseUrl(name), { poolSize: 4 });
-  const auth = createAuth({
-    db,
-    secret: "x".repeat(40),
-    baseURL: "http://localhost:3000",
-    trustedOrigins: [],
-    secureCookies: false,
-    quiet: true,
-  });
-  services = { db, auth, limits: new RateLimits({ ...defaultRateLimitConfig, enabled: false }) };
+  services = createTestServices(db);
 });
 afterAll(async () => {
   await db.$disconnect();

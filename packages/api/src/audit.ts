@@ -10,8 +10,9 @@ export interface AuditEntry {
 }
 
 /**
- * Collects what a staff mutation changed. The audit middleware writes the rows in the mutation's own
- * transaction (so they commit or roll back with it) and runs the after-commit tasks once it commits.
+ * One per request. Collects what a staff mutation changed (the audit middleware writes the rows in the
+ * mutation's own transaction, so they commit or roll back with it) and tasks to run once the request's
+ * changes have committed (cache invalidation, session revocation).
  */
 export class AuditTrail {
   readonly entries: AuditEntry[] = [];

@@ -5,6 +5,7 @@ import type { SessionUser } from "./auth/session.ts";
 import type { DbClient } from "./db-client.ts";
 import type { RateLimits } from "./rate-limit/rate-limits.ts";
 import type { Redis } from "./redis.ts";
+import type { CatalogCache } from "./services/catalog-cache.ts";
 
 /** Long-lived dependencies, created once per process. */
 export interface Services {
@@ -13,28 +14,42 @@ export interface Services {
   redis?: Redis;
   auth: Auth;
   limits: RateLimits;
+  cache: CatalogCache;
 }
 
 export interface ContextInner extends Omit<Services, "db"> {
+  /** Request headers for procedures that read one (REST Idempotency-Key); empty without HTTP. */
+  headers: Headers;
+  /** Which surface the call came through: errors are shaped for it. */
+  surface: "trpc" | "rest";
   /** The root client, or the mutation's transaction inside audited staff mutations. */
   db: DbClient;
   user: SessionUser | null;
   /** Correlates logs and error responses; set by the HTTP adapter, generated in scripts and tests. */
   requestId: string;
   ip: string | null;
+  /** Replaced with a fresh trail for every procedure call by the base procedure (see trpc.ts). */
   audit: AuditTrail;
 }
 
 /** The context without HTTP: tests, scripts and every adapter start from this. */
 export function createContextInner(
   services: Services,
-  request: { user?: SessionUser | null; requestId?: string; ip?: string | null } = {},
+  request: {
+    user?: SessionUser | null;
+    requestId?: string;
+    ip?: string | null;
+    headers?: Headers;
+    surface?: "trpc" | "rest";
+  } = {},
 ): ContextInner {
   return {
     ...services,
     user: request.user ?? null,
     requestId: request.requestId ?? crypto.randomUUID(),
     ip: request.ip ?? null,
+    headers: request.headers ?? new Headers(),
+    surface: request.surface ?? "trpc",
     audit: new AuditTrail(),
   };
 }

@@ -8,6 +8,10 @@ export abstract class DomainError extends Error {
   abstract readonly code: TRPC_ERROR_CODE_KEY;
   /** Extra facts a client may act on (e.g. available stock). Never internals. */
   readonly details?: Record<string, unknown>;
+  /** The details the REST contract promises, when they differ from `details`. */
+  get restDetails(): Record<string, unknown> | undefined {
+    return this.details;
+  }
   constructor(message: string, details?: Record<string, unknown>) {
     super(message);
     this.name = new.target.name;
@@ -30,6 +34,29 @@ export class ConflictError extends DomainError {
 export class InvalidInputError extends DomainError {
   readonly code = "BAD_REQUEST";
 }
+/** Short stock: 400 on REST by contract, with which product, how many are left and how many were asked for. */
+export class InsufficientInventoryError extends DomainError {
+  readonly code = "BAD_REQUEST";
+  constructor(
+    readonly shortage: { productId: string; productName: string; available: number; requested: number },
+  ) {
+    super("Insufficient inventory", {
+      productId: shortage.productId,
+      productName: shortage.productName,
+      available: shortage.available,
+      requested: shortage.requested,
+    });
+  }
+
+  override get restDetails() {
+    return {
+      productId: this.shortage.productId,
+      available: this.shortage.available,
+      requested: this.shortage.requested,
+    };
+  }
+}
+
 export class RateLimitedError extends DomainError {
   readonly code = "TOO_MANY_REQUESTS";
   constructor(readonly retryAfterSeconds: number) {
@@ -42,6 +69,14 @@ export class RateLimitedError extends DomainError {
   }
 }
 
+/** The database is saturated; the caller should retry shortly (503). */
+export class ServiceBusyError extends DomainError {
+  readonly code = "SERVICE_UNAVAILABLE";
+  constructor() {
+    super("The shop is very busy right now. Please try again in a moment.");
+  }
+}
+
 const httpStatusByCode: Partial<Record<TRPC_ERROR_CODE_KEY, number>> = {
   BAD_REQUEST: 400,
   UNAUTHORIZED: 401,
@@ -49,6 +84,7 @@ const httpStatusByCode: Partial<Record<TRPC_ERROR_CODE_KEY, number>> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   TOO_MANY_REQUESTS: 429,
+  SERVICE_UNAVAILABLE: 503,
 };
 
 export function httpStatusOf(error: DomainError): number {

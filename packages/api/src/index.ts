@@ -8,7 +8,12 @@ export * from "./errors.ts";
 export { defaultRateLimitConfig, type RateLimitConfig } from "./rate-limit/config.ts";
 export { RateLimits } from "./rate-limit/rate-limits.ts";
 export { createRedis, pingRedis, type Redis } from "./redis.ts";
+export { createOpenApiDocument } from "./rest/openapi.ts";
+export { REST_CREATED_PATHS, type RestRouter, restRouter } from "./rest/router.ts";
 export { type AppRouter, appRouter, createCaller } from "./root.ts";
+export { CatalogCache } from "./services/catalog-cache.ts";
+export { createApiServices, type ServicesConfig } from "./services-factory.ts";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export * from "./events/index.ts";

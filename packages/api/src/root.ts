@@ -1,5 +1,8 @@
 import { adminRouter } from "./router/admin.ts";
 import { authRouter } from "./router/auth.ts";
+import { cartRouter } from "./router/cart.ts";
+import { inventoryRouter } from "./router/inventory.ts";
+import { orderRouter } from "./router/order.ts";
 import { productRouter } from "./router/product.ts";
 import { staffRouter } from "./router/staff.ts";
 import { createCallerFactory, createTRPCRouter } from "./trpc.ts";
@@ -9,6 +12,9 @@ export const appRouter = createTRPCRouter({
   staff: staffRouter,
   admin: adminRouter,
   product: productRouter,
+  inventory: inventoryRouter,
+  order: orderRouter,
+  cart: cartRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,11 +1,13 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import type { Role } from "@stockroom/db";
+import type { Db, Role } from "@stockroom/db";
 import { hashPassword } from "better-auth/crypto";
 import { Redis } from "ioredis";
 import type { SessionUser } from "./auth/session.ts";
 import { createContextInner, type Services } from "./context.ts";
 import type { DbClient } from "./db-client.ts";
+import { defaultRateLimitConfig, type RateLimitConfig } from "./rate-limit/config.ts";
 import { createCaller } from "./root.ts";
+import { createApiServices } from "./services-factory.ts";
 
 export const TEST_REDIS_URL = "redis://127.0.0.1:6379/0";
 
@@ -84,4 +86,33 @@ export async function createTestUser(
 /** A tRPC caller acting as `user` (or anonymous), without HTTP. */
 export function callerAs(services: Services, user: SessionUser | null, ip = "203.0.113.7") {
   return createCaller(createContextInner(services, { user, ip }));
+}
+
+export const TEST_WEB_ORIGIN = "http://localhost:3000";
+
+/**
+ * Services for tests, with generous rate limits so unrelated tests never trip one (limit tests pass
+ * their own). Pass a Redis client (usually a createTestRedis() one) to exercise sessions, limits and cache.
+ */
+export function createTestServices(
+  db: Db,
+  redis?: Redis,
+  options: { limits?: Partial<RateLimitConfig>; webOrigin?: string } = {},
+): Services {
+  return createApiServices({
+    db,
+    redis,
+    authSecret: "test-secret-test-secret-test-secret-0123",
+    webOrigins: [options.webOrigin ?? TEST_WEB_ORIGIN],
+    rateLimits: {
+      ...defaultRateLimitConfig,
+      signInFailuresPerEmail: 50,
+      signInFailuresPerIp: 500,
+      signUpsPerIp: 500,
+      ordersPerUser: 10_000,
+      requestsPerIp: 100_000,
+      ...options.limits,
+    },
+    quietAuth: true,
+  });
 }

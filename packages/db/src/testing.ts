@@ -8,7 +8,18 @@ import { migrate } from "./migrate.ts";
  * (CREATE DATABASE ... TEMPLATE copies files, so a clone takes milliseconds and files run in parallel).
  */
 export const TEST_SERVER_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
-export const TEMPLATE_DATABASE = "stockroom_test_template";
+
+// Each test run names its own template, so two runs on one server never drop each other's.
+let templateDatabase = "stockroom_test_template";
+
+export function newTemplateDatabaseName(): string {
+  return `stockroom_test_template_${randomBytes(4).toString("hex")}`;
+}
+
+/** Points cloneTemplateDatabase() at this run's template (called in every test worker). */
+export function useTemplateDatabase(name: string): void {
+  templateDatabase = name;
+}
 
 export function databaseUrl(name: string, serverUrl = TEST_SERVER_URL): string {
   const url = new URL(serverUrl);
@@ -26,12 +37,13 @@ async function withServer<T>(serverUrl: string, task: (client: pg.Client) => Pro
   }
 }
 
-export async function createTemplateDatabase(serverUrl = TEST_SERVER_URL): Promise<void> {
+export async function createTemplateDatabase(name: string, serverUrl = TEST_SERVER_URL): Promise<void> {
   await withServer(serverUrl, async (client) => {
-    await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(TEMPLATE_DATABASE)} WITH (FORCE)`);
-    await client.query(`CREATE DATABASE ${quoteIdent(TEMPLATE_DATABASE)}`);
+    await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
+    await client.query(`CREATE DATABASE ${quoteIdent(name)}`);
   });
-  await migrate(databaseUrl(TEMPLATE_DATABASE, serverUrl));
+  await migrate(databaseUrl(name, serverUrl));
+  useTemplateDatabase(name);
 }
 
 export async function createEmptyDatabase(
@@ -46,7 +58,7 @@ export async function createEmptyDatabase(
 export async function cloneTemplateDatabase(serverUrl = TEST_SERVER_URL): Promise<string> {
   const name = `stockroom_test_${randomBytes(6).toString("hex")}`;
   await withServer(serverUrl, (client) =>
-    client.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(TEMPLATE_DATABASE)}`),
+    client.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(templateDatabase)}`),
   );
   return name;
 }

@@ -1,25 +1,19 @@
-import {
-  createAuth,
-  defaultRateLimitConfig,
-  type RateLimitConfig,
-  RateLimits,
-  type Redis,
-  type Services,
-} from "@stockroom/api";
-import { createTestRedis, type TestRedis } from "@stockroom/api/testing";
+import type { RateLimitConfig, Redis, Services } from "@stockroom/api";
+import { createTestRedis, createTestServices, TEST_WEB_ORIGIN, type TestRedis } from "@stockroom/api/testing";
 import { createDb, type Db } from "@stockroom/db";
 import { cloneTemplateDatabase, databaseUrl, dropDatabase } from "@stockroom/db/testing";
 import type { FastifyInstance } from "fastify";
 import { buildServer } from "../server.ts";
 
-export const WEB_ORIGIN = "http://localhost:3000";
-export const TEST_AUTH_SECRET = "test-secret-test-secret-test-secret-0123";
+export const WEB_ORIGIN = TEST_WEB_ORIGIN;
+export { createTestServices };
 
 export interface TestAppOptions {
   limits?: Partial<RateLimitConfig>;
   /** Use this Redis client instead of a fresh prefixed one (e.g. an unreachable one); null for none. */
   redis?: Redis | null;
-  secureCookies?: boolean;
+  /** The web app's origin; an https:// one makes session cookies Secure. */
+  webOrigin?: string;
   /** Add routes before the server starts listening. */
   beforeListen?: (app: FastifyInstance) => void;
 }
@@ -33,31 +27,6 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export function createTestServices(db: Db, redis: Redis | undefined, options: TestAppOptions = {}): Services {
-  const auth = createAuth({
-    db,
-    redis,
-    secret: TEST_AUTH_SECRET,
-    baseURL: WEB_ORIGIN,
-    trustedOrigins: [WEB_ORIGIN],
-    secureCookies: options.secureCookies ?? false,
-    quiet: true,
-  });
-  // Generous defaults so unrelated tests never trip a limit; limit tests pass their own.
-  const limits = new RateLimits(
-    {
-      ...defaultRateLimitConfig,
-      signInFailuresPerEmail: 50,
-      signInFailuresPerIp: 500,
-      signUpsPerIp: 500,
-      requestsPerIp: 100_000,
-      ...options.limits,
-    },
-    redis,
-  );
-  return { db, redis, auth, limits };
-}
-
 /** The real Fastify server on its own cloned database and Redis prefix, listening on a free port. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const name = await cloneTemplateDatabase();
@@ -65,7 +34,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const testRedis = await createTestRedis();
   const redis = options.redis === null ? undefined : (options.redis ?? testRedis.redis);
   const services = createTestServices(db, redis, options);
-  const app = await buildServer({ services, trustedOrigins: [WEB_ORIGIN], logLevel: "silent" });
+  const app = await buildServer({
+    services,
+    trustedOrigins: [options.webOrigin ?? WEB_ORIGIN],
+    logLevel: "silent",
+  });
   options.beforeListen?.(app);
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();

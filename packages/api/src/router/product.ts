@@ -1,15 +1,73 @@
-import type { Prisma } from "@stockroom/db";
-import { createTRPCRouter, publicProcedure } from "../trpc.ts";
+import {
+  CreateProductInput,
+  ProductIdInput,
+  ProductListInput,
+  ProductSlugInput,
+  UpdateProductInput,
+} from "../schemas/catalog.ts";
+import {
+  createProduct,
+  getProduct,
+  listCategories,
+  listProducts,
+  setProductActive,
+  updateProduct,
+} from "../services/catalog.ts";
+import { createTRPCRouter, publicProcedure, staffProcedure } from "../trpc.ts";
 
-const categorySelect = {
-  id: true,
-  slug: true,
-  name: true,
-  description: true,
-} satisfies Prisma.CategorySelect;
+const isStaff = (role: string | undefined) => role === "STAFF" || role === "ADMIN";
 
 export const productRouter = createTRPCRouter({
-  categories: publicProcedure.query(({ ctx }) =>
-    ctx.db.category.findMany({ select: categorySelect, orderBy: [{ position: "asc" }, { name: "asc" }] }),
-  ),
+  list: publicProcedure.input(ProductListInput).query(({ ctx, input }) => {
+    // Archived products are for staff eyes only; the storefront's pages are cached.
+    if (input.includeArchived && isStaff(ctx.user?.role)) return listProducts(ctx.db, input);
+    const filter = { ...input, includeArchived: false };
+    return ctx.cache.read(`list:${JSON.stringify(filter)}`, () => listProducts(ctx.db, filter));
+  }),
+
+  byId: publicProcedure
+    .input(ProductIdInput)
+    .query(({ ctx, input }) =>
+      isStaff(ctx.user?.role)
+        ? getProduct(ctx.db, { id: input.id }, { includeArchived: true })
+        : ctx.cache.read(`product:${input.id}`, () => getProduct(ctx.db, { id: input.id })),
+    ),
+
+  bySlug: publicProcedure
+    .input(ProductSlugInput)
+    .query(({ ctx, input }) =>
+      isStaff(ctx.user?.role)
+        ? getProduct(ctx.db, { slug: input.slug }, { includeArchived: true })
+        : ctx.cache.read(`slug:${input.slug}`, () => getProduct(ctx.db, { slug: input.slug })),
+    ),
+
+  categories: publicProcedure.query(({ ctx }) => ctx.cache.read("categories", () => listCategories(ctx.db))),
+
+  create: staffProcedure.input(CreateProductInput).mutation(async ({ ctx, input }) => {
+    const product = await createProduct(ctx.db, input, ctx.user.id);
+    ctx.audit.record({ action: "product.create", entity: "product", entityId: product.id, after: product });
+    ctx.audit.afterCommit(() => ctx.cache.invalidate());
+    return product;
+  }),
+
+  update: staffProcedure.input(UpdateProductInput).mutation(async ({ ctx, input }) => {
+    const { before, after } = await updateProduct(ctx.db, input.id, input.patch);
+    ctx.audit.record({ action: "product.update", entity: "product", entityId: after.id, before, after });
+    ctx.audit.afterCommit(() => ctx.cache.invalidate());
+    return after;
+  }),
+
+  archive: staffProcedure.input(ProductIdInput).mutation(async ({ ctx, input }) => {
+    const { before, after } = await setProductActive(ctx.db, input.id, false);
+    ctx.audit.record({ action: "product.archive", entity: "product", entityId: after.id, before, after });
+    ctx.audit.afterCommit(() => ctx.cache.invalidate());
+    return after;
+  }),
+
+  unarchive: staffProcedure.input(ProductIdInput).mutation(async ({ ctx, input }) => {
+    const { before, after } = await setProductActive(ctx.db, input.id, true);
+    ctx.audit.record({ action: "product.unarchive", entity: "product", entityId: after.id, before, after });
+    ctx.audit.afterCommit(() => ctx.cache.invalidate());
+    return after;
+  }),
 });

@@ -1,0 +1,19 @@
+import { type Context, createContextInner, resolveSession, type Services } from "@stockroom/api";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { toWebHeaders } from "./web-request.ts";
+
+export type ContextFactory = (
+  req: FastifyRequest,
+  res: FastifyReply,
+  surface: "trpc" | "rest",
+) => Promise<Context>;
+
+/** One context per request, for tRPC and REST alike: the session from the cookie, the request id and IP. */
+export function contextFactory(services: Services): ContextFactory {
+  return async (req, res, surface) => {
+    const headers = toWebHeaders(req);
+    const { user, setCookies } = await resolveSession(services.auth, headers);
+    if (setCookies.length > 0) res.header("set-cookie", setCookies);
+    return createContextInner(services, { user, requestId: String(req.id), ip: req.ip, headers, surface });
+  };
+}

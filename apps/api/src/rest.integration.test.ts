@@ -1,0 +1,356 @@
+import { createTestUser } from "@stockroom/api/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { HttpClient } from "./testing/http-client.ts";
+import { startTestApp, type TestApp } from "./testing/test-app.ts";
+
+const PASSWORD = "rest-password-123";
+const ADDRESS = { street: "9 Dock Road", city: "Bristol", state: "Avon", zip: "BS1 4RN", country: "GB" };
+let t: TestApp;
+let shopper: HttpClient;
+let shopperId: string;
+let staff: HttpClient;
+let kettle: { id: string };
+let mug: { id: string };
+
+async function signedIn(role: "CUSTOMER" | "STAFF" | "ADMIN") {
+  const user = await createTestUser(t.db, { role, password: PASSWORD });
+  const client = new HttpClient(t.url);
+  await client.signIn(user.email, PASSWORD);
+  return { user, client };
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  ({
+    client: shopper,
+    user: { id: shopperId },
+  } = await signedIn("CUSTOMER"));
+  ({ client: staff } = await signedIn("STAFF"));
+  const kitchen = await t.db.category.create({ data: { slug: "kitchen", name: "Kitchen" } });
+  kettle = (
+    await staff.request("POST", "/api/products", {
+      json: {
+        name: "Copper Kettle",
+        price: 59.99,
+        categoryId: kitchen.id,
+        stock: 5,
+        description: "Whistles",
+      },
+    })
+  ).body as { id: string };
+  mug = (
+    await staff.request("POST", "/api/products", { json: { name: "Stoneware Mug", price: 12.5, stock: 40 } })
+  ).body as { id: string };
+});
+afterAll(() => t.close());
+
+describe("POST /api/orders", () => {
+  it("creates an order: 201 with totals in major units, items, address and ISO dates", async () => {
+    const response = await shopper.request("POST", "/api/orders", {
+      json: {
+        items: [
+          { productId: kettle.id, quantity: 1 },
+          { productId: mug.id, quantity: 2 },
+        ],
+        shippingAddress: ADDRESS,
+      },
+    });
+    expect(response.status).toBe(201);
+    expect(response.body).toEqual({
+      id: expect.any(String),
+      number: expect.any(Number),
+      userId: shopperId,
+      status: "pending",
+      total: 84.99,
+      currency: "USD",
+      items: [
+        { productId: kettle.id, name: "Copper Kettle", quantity: 1, unitPrice: 59.99, lineTotal: 59.99 },
+        { productId: mug.id, name: "Stoneware Mug", quantity: 2, unitPrice: 12.5, lineTotal: 25 },
+      ],
+      shippingAddress: ADDRESS,
+      trackingNumber: null,
+      createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+      updatedAt: expect.any(String),
+    });
+  });
+
+  it("replays the same Idempotency-Key and body, and answers 409 for the key with a different body", async () => {
+    const body = { items: [{ productId: mug.id, quantity: 1 }], shippingAddress: ADDRESS };
+    const headers = { "idempotency-key": "rest-key-0001" };
+    const first = await shopper.request<{ id: string }>("POST", "/api/orders", { json: body, headers });
+    const second = await shopper.request<{ id: string }>("POST", "/api/orders", { json: body, headers });
+    expect(first.status).toBe(201);
+    expect(second.body.id).toBe(first.body.id);
+    const different = await shopper.request("POST", "/api/orders", {
+      json: { ...body, items: [{ productId: mug.id, quantity: 2 }] },
+      headers,
+    });
+    expect(different.status).toBe(409);
+    expect(different.body).toEqual({
+      error: "This idempotency key was already used for a different order",
+      details: { idempotencyKey: "rest-key-0001" },
+    });
+  });
+
+  it("answers short stock with 400 and exactly which product, how many are available and requested", async () => {
+    const response = await shopper.request("POST", "/api/orders", {
+      json: { items: [{ productId: kettle.id, quantity: 99 }], shippingAddress: ADDRESS },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual({
+      error: "Insufficient inventory",
+      details: { productId: kettle.id, available: 4, requested: 99 },
+    });
+  });
+
+  it("answers a bad body with 400 and the field issues", async () => {
+    const response = await shopper.request("POST", "/api/orders", {
+      json: { items: [{ productId: mug.id, quantity: 0 }], shippingAddress: { street: "" } },
+    });
+    expect(response.status).toBe(400);
+    const body = response.body as { error: string; details: { path: string; message: string }[] };
+    expect(body.error).toBe("Invalid request");
+    expect(Object.keys(body).sort()).toEqual(["details", "error"]);
+    expect(body.details).toEqual(
+      expect.arrayContaining([
+        { path: "items.0.quantity", message: "Order at least one" },
+        { path: "shippingAddress.street", message: "Enter the street" },
+        { path: "shippingAddress.city", message: expect.any(String) },
+      ]),
+    );
+  });
+
+  it("answers an unknown or archived product with 404 naming it", async () => {
+    const unknown = "00000000-0000-4000-8000-000000000000";
+    const response = await shopper.request("POST", "/api/orders", {
+      json: { items: [{ productId: unknown, quantity: 1 }], shippingAddress: ADDRESS },
+    });
+    expect(response.status).toBe(404);
+    expect(response.body).toEqual({ error: "Product not found", details: { productId: unknown } });
+  });
+
+  it("answers 401 without a session and 403 for someone else's userId; staff may order for a customer", async () => {
+    const body = { items: [{ productId: mug.id, quantity: 1 }], shippingAddress: ADDRESS };
+    const anonymous = await new HttpClient(t.url).request("POST", "/api/orders", { json: body });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body).toEqual({ error: "Sign in to continue" });
+    const { user: other } = await signedIn("CUSTOMER");
+    const forbidden = await shopper.request("POST", "/api/orders", { json: { ...body, userId: other.id } });
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.body).toEqual({ error: "You may only place orders for yourself" });
+    const onBehalf = await staff.request<{ userId: string }>("POST", "/api/orders", {
+      json: { ...body, userId: other.id },
+    });
+    expect(onBehalf.status).toBe(201);
+    expect(onBehalf.body.userId).toBe(other.id);
+  });
+});
+
+describe("reading and cancelling orders", () => {
+  it("GET /api/orders/:id returns the order with updatedAt and history; someone else's or a missing one is 404", async () => {
+    const created = await shopper.request<{ id: string }>("POST", "/api/orders", {
+      json: { items: [{ productId: mug.id, quantity: 1 }], shippingAddress: ADDRESS },
+    });
+    const response = await shopper.request("GET", `/api/orders/${created.body.id}`);
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      id: created.body.id,
+      updatedAt: expect.any(String),
+      history: [{ from: null, to: "pending", note: null, at: expect.any(String) }],
+    });
+    const { client: stranger } = await signedIn("CUSTOMER");
+    for (const path of [
+      `/api/orders/${created.body.id}`,
+      "/api/orders/00000000-0000-4000-8000-000000000000",
+      "/api/orders/not-an-id",
+    ]) {
+      const missing = await stranger.request("GET", path);
+      expect(missing.status).toBe(404);
+      expect(missing.body).toMatchObject({ error: "Order not found" });
+    }
+    expect((await staff.request("GET", `/api/orders/${created.body.id}`)).status).toBe(200);
+  });
+
+  it("PATCH /api/orders/:id/cancel cancels (200) and restocks; again is 409 naming the status", async () => {
+    const before = (await shopper.request<{ stock: number }>("GET", `/api/products/${mug.id}`)).body.stock;
+    const created = await shopper.request<{ id: string }>("POST", "/api/orders", {
+      json: { items: [{ productId: mug.id, quantity: 3 }], shippingAddress: ADDRESS },
+    });
+    const cancelled = await shopper.request("PATCH", `/api/orders/${created.body.id}/cancel`);
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({ id: created.body.id, status: "cancelled" });
+    expect((await shopper.request<{ stock: number }>("GET", `/api/products/${mug.id}`)).body.stock).toBe(
+      before,
+    );
+    const again = await shopper.request("PATCH", `/api/orders/${created.body.id}/cancel`);
+    expect(again.status).toBe(409);
+    expect(again.body).toEqual({ error: "Order cannot be cancelled", details: { status: "cancelled" } });
+  });
+
+  it("GET /api/users/:id/orders pages newest first; self or staff only", async () => {
+    const { user, client } = await signedIn("CUSTOMER");
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      ids.push(
+        (
+          await client.request<{ id: string }>("POST", "/api/orders", {
+            json: { items: [{ productId: mug.id, quantity: 1 }], shippingAddress: ADDRESS },
+          })
+        ).body.id,
+      );
+    }
+    const first = await client.request<{
+      orders: { id: string; total: number }[];
+      nextCursor: string | null;
+    }>("GET", `/api/users/${user.id}/orders?limit=2`);
+    expect(first.status).toBe(200);
+    expect(first.body.orders.map((o) => o.id)).toEqual([ids[2], ids[1]]);
+    expect(first.body.orders[0]!.total).toBe(12.5);
+    const second = await client.request<{ orders: { id: string }[]; nextCursor: string | null }>(
+      "GET",
+      `/api/users/${user.id}/orders?limit=2&cursor=${first.body.nextCursor}`,
+    );
+    expect(second.body).toEqual({ orders: [expect.objectContaining({ id: ids[0] })], nextCursor: null });
+    expect((await shopper.request("GET", `/api/users/${user.id}/orders`)).status).toBe(403);
+    expect((await staff.request("GET", `/api/users/${user.id}/orders`)).status).toBe(200);
+  });
+});
+
+describe("products and inventory", () => {
+  it("GET /api/products lists products with price in major units, category and stock; filters by category and q", async () => {
+    const all = await new HttpClient(t.url).request<{
+      products: Record<string, unknown>[];
+      nextCursor: string | null;
+    }>("GET", "/api/products?limit=10");
+    expect(all.status).toBe(200);
+    const kettleRow = all.body.products.find((p) => p.id === kettle.id);
+    expect(kettleRow).toEqual({
+      id: kettle.id,
+      slug: "copper-kettle",
+      name: "Copper Kettle",
+      description: "Whistles",
+      price: 59.99,
+      currency: "USD",
+      category: { id: expect.any(String), slug: "kitchen", name: "Kitchen" },
+      imageUrl: null,
+      stock: expect.any(Number),
+      active: true,
+    });
+    const kitchen = await new HttpClient(t.url).request<{ products: { id: string }[] }>(
+      "GET",
+      "/api/products?category=kitchen",
+    );
+    expect(kitchen.body.products.map((p) => p.id)).toEqual([kettle.id]);
+    const search = await new HttpClient(t.url).request<{ products: { id: string }[] }>(
+      "GET",
+      "/api/products?q=stoneware",
+    );
+    expect(search.body.products.map((p) => p.id)).toEqual([mug.id]);
+    const paged = await new HttpClient(t.url).request<{ products: unknown[]; nextCursor: string }>(
+      "GET",
+      "/api/products?limit=1",
+    );
+    expect(paged.body.products).toHaveLength(1);
+    expect(typeof paged.body.nextCursor).toBe("string");
+  });
+
+  it("GET /api/products/:id answers 200 or 404", async () => {
+    expect((await new HttpClient(t.url).request("GET", `/api/products/${mug.id}`)).status).toBe(200);
+    const missing = await new HttpClient(t.url).request(
+      "GET",
+      "/api/products/00000000-0000-4000-8000-000000000000",
+    );
+    expect(missing.status).toBe(404);
+    expect(missing.body).toEqual({
+      error: "Product not found",
+      details: { productId: "00000000-0000-4000-8000-000000000000" },
+    });
+  });
+
+  it("POST /api/products creates for staff (201), refuses customers (403) and bad bodies (400)", async () => {
+    const created = await staff.request("POST", "/api/products", {
+      json: { name: "Oak Board", price: 35, slug: "oak-board", stock: 3 },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      slug: "oak-board",
+      price: 35,
+      stock: 3,
+      currency: "USD",
+      active: true,
+    });
+    const forbidden = await shopper.request("POST", "/api/products", { json: { name: "Nope", price: 1 } });
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.body).toEqual({ error: "Staff only" });
+    const bad = await staff.request("POST", "/api/products", { json: { name: "Bad", price: 1.005 } });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toEqual({
+      error: "Invalid request",
+      details: [{ path: "price", message: "Use at most two decimals" }],
+    });
+  });
+
+  it("POST /api/inventory/:productId/adjustments applies a delta or a level; below zero is 409; customers 403", async () => {
+    const product = (
+      await staff.request<{ id: string }>("POST", "/api/products", {
+        json: { name: "Jute Rug", price: 80, stock: 2 },
+      })
+    ).body;
+    const delta = await staff.request("POST", `/api/inventory/${product.id}/adjustments`, {
+      json: { delta: 5, reason: "restock" },
+    });
+    expect(delta.status).toBe(200);
+    expect(delta.body).toEqual({ productId: product.id, stock: 7 });
+    const set = await staff.request("POST", `/api/inventory/${product.id}/adjustments`, {
+      json: { set: 1, reason: "adjustment", note: "Recount" },
+    });
+    expect(set.body).toEqual({ productId: product.id, stock: 1 });
+    const negative = await staff.request("POST", `/api/inventory/${product.id}/adjustments`, {
+      json: { delta: -2, reason: "adjustment" },
+    });
+    expect(negative.status).toBe(409);
+    expect(negative.body).toEqual({
+      error: "Stock cannot go below zero",
+      details: { productId: product.id, onHand: 1, delta: -2 },
+    });
+    expect(
+      (
+        await shopper.request("POST", `/api/inventory/${product.id}/adjustments`, {
+          json: { delta: 1, reason: "restock" },
+        })
+      ).status,
+    ).toBe(403);
+  });
+});
+
+describe("OpenAPI", () => {
+  it("serves an OpenAPI 3.1 document describing every REST route, and an interactive docs page", async () => {
+    const response = await new HttpClient(t.url).request<{
+      openapi: string;
+      paths: Record<string, Record<string, unknown>>;
+    }>("GET", "/api/openapi.json");
+    expect(response.status).toBe(200);
+    expect(response.body.openapi).toMatch(/^3\.1/);
+    const routes = Object.entries(response.body.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(routes.sort()).toEqual(
+      [
+        "POST /orders",
+        "GET /orders/{id}",
+        "PATCH /orders/{id}/cancel",
+        "GET /users/{id}/orders",
+        "GET /products",
+        "GET /products/{id}",
+        "POST /products",
+        "POST /inventory/{productId}/adjustments",
+      ].sort(),
+    );
+    const docs = await fetch(`${t.url}/api/docs`);
+    expect(docs.status).toBe(200);
+    expect(await docs.text()).toContain("/api/docs/swagger-ui-bundle.js");
+    const bundle = await fetch(`${t.url}/api/docs/swagger-ui-bundle.js`);
+    expect(bundle.status).toBe(200);
+    expect(bundle.headers.get("content-type")).toContain("javascript");
+  });
+});

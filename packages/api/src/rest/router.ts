@@ -1,0 +1,241 @@
+import { z } from "zod";
+import { majorToCents } from "../domain/money.ts";
+import { InvalidInputError, NotFoundError } from "../errors.ts";
+import { IdempotencyKeySchema } from "../schemas/order.ts";
+import { createProduct, getProduct, listProducts } from "../services/catalog.ts";
+import { adjustStock } from "../services/inventory.ts";
+import { cancelOrder, createOrder, getOrderFor, listOrdersOfUser } from "../services/orders.ts";
+import { createTRPCRouter, customerProcedure, publicProcedure, staffProcedure } from "../trpc.ts";
+import {
+  RestAdjustmentInput,
+  RestCreateOrderInput,
+  RestCreateProductInput,
+  RestOrder,
+  RestOrderDetail,
+  RestOrderIdInput,
+  RestOrderPage,
+  RestProduct,
+  RestProductIdInput,
+  RestProductListInput,
+  RestProductPage,
+  RestStockLevel,
+  RestUserOrdersInput,
+} from "./schemas.ts";
+import { toRestOrder, toRestOrderSummary, toRestProduct } from "./serialize.ts";
+
+// The REST contract (mounted at /api/* by apps/api with trpc-to-openapi): thin translations between
+// major units and cents over the same services the tRPC procedures call.
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Path ids are free text in REST; anything that cannot be an id simply does not exist. */
+function existingId(id: string, what: "Order" | "Product"): string {
+  if (!UUID.test(id))
+    throw new NotFoundError(`${what} not found`, what === "Order" ? { orderId: id } : { productId: id });
+  return id;
+}
+
+const IdempotencyHeaders = z.object({
+  "idempotency-key": IdempotencyKeySchema.optional().meta({
+    description: "Replays return the first order; a different body with the same key is a 409",
+  }),
+});
+
+export const restRouter = createTRPCRouter({
+  createOrder: customerProcedure
+    .meta({
+      openapi: {
+        method: "POST",
+        path: "/orders",
+        protect: true,
+        tags: ["orders"],
+        summary: "Place an order",
+        requestHeaders: IdempotencyHeaders,
+        successDescription: "The order (201), or the original order when an idempotency key is replayed",
+      },
+    })
+    .input(RestCreateOrderInput)
+    .output(RestOrder)
+    .mutation(async ({ ctx, input }) => {
+      const rawKey = ctx.headers.get("idempotency-key") ?? undefined;
+      const key = IdempotencyKeySchema.optional().safeParse(rawKey);
+      if (!key.success)
+        throw new InvalidInputError("Invalid Idempotency-Key header", { header: "Idempotency-Key" });
+      await ctx.limits.consumeOrder(ctx.user.id);
+      const { order } = await createOrder(
+        ctx.db,
+        {
+          userId: input.userId ?? ctx.user.id,
+          items: input.items,
+          shippingAddress: input.shippingAddress,
+          idempotencyKey: key.data,
+        },
+        ctx.user,
+      );
+      ctx.audit.afterCommit(() => ctx.cache.invalidate());
+      return toRestOrder(order);
+    }),
+
+  orderById: customerProcedure
+    .meta({
+      openapi: {
+        method: "GET",
+        path: "/orders/{id}",
+        protect: true,
+        tags: ["orders"],
+        summary: "An order with its status history",
+      },
+    })
+    .input(RestOrderIdInput)
+    .output(RestOrderDetail)
+    .query(async ({ ctx, input }) =>
+      toRestOrder(await getOrderFor(ctx.db, existingId(input.id, "Order"), ctx.user)),
+    ),
+
+  cancelOrder: customerProcedure
+    .meta({
+      openapi: {
+        method: "PATCH",
+        path: "/orders/{id}/cancel",
+        protect: true,
+        tags: ["orders"],
+        summary: "Cancel a pending or paid order and restock it",
+      },
+    })
+    .input(RestOrderIdInput)
+    .output(RestOrderDetail)
+    .mutation(async ({ ctx, input }) => {
+      const order = await cancelOrder(ctx.db, existingId(input.id, "Order"), ctx.user);
+      ctx.audit.record({
+        action: "order.cancel",
+        entity: "order",
+        entityId: order.id,
+        after: { status: order.status },
+      });
+      ctx.audit.afterCommit(() => ctx.cache.invalidate());
+      return toRestOrder(order);
+    }),
+
+  userOrders: customerProcedure
+    .meta({
+      openapi: {
+        method: "GET",
+        path: "/users/{id}/orders",
+        protect: true,
+        tags: ["orders"],
+        summary: "A user's orders, newest first (self or staff)",
+      },
+    })
+    .input(RestUserOrdersInput)
+    .output(RestOrderPage)
+    .query(async ({ ctx, input }) => {
+      const page = await listOrdersOfUser(ctx.db, input.id, ctx.user, {
+        cursor: input.cursor,
+        limit: input.limit,
+      });
+      return { orders: page.orders.map(toRestOrderSummary), nextCursor: page.nextCursor };
+    }),
+
+  listProducts: publicProcedure
+    .meta({
+      openapi: {
+        method: "GET",
+        path: "/products",
+        tags: ["products"],
+        summary: "Active products, newest first",
+      },
+    })
+    .input(RestProductListInput)
+    .output(RestProductPage)
+    .query(({ ctx, input }) => {
+      const filter = {
+        cursor: input.cursor,
+        limit: input.limit,
+        category: input.category,
+        q: input.q,
+        sort: "newest" as const,
+        includeArchived: false,
+      };
+      return ctx.cache.read(`rest:list:${JSON.stringify(filter)}`, async () => {
+        const page = await listProducts(ctx.db, filter);
+        return { products: page.products.map(toRestProduct), nextCursor: page.nextCursor };
+      });
+    }),
+
+  productById: publicProcedure
+    .meta({
+      openapi: { method: "GET", path: "/products/{id}", tags: ["products"], summary: "One active product" },
+    })
+    .input(RestProductIdInput)
+    .output(RestProduct)
+    .query(({ ctx, input }) => {
+      const id = existingId(input.id, "Product");
+      return ctx.cache.read(`rest:product:${id}`, async () =>
+        toRestProduct(await getProduct(ctx.db, { id })),
+      );
+    }),
+
+  createProduct: staffProcedure
+    .meta({
+      openapi: {
+        method: "POST",
+        path: "/products",
+        protect: true,
+        tags: ["products"],
+        summary: "Create a product (staff)",
+      },
+    })
+    .input(RestCreateProductInput)
+    .output(RestProduct)
+    .mutation(async ({ ctx, input }) => {
+      const { price, ...rest } = input;
+      const product = await createProduct(
+        ctx.db,
+        {
+          ...rest,
+          priceCents: majorToCents(price),
+          description: rest.description ?? "",
+          currency: rest.currency ?? "USD",
+          stock: rest.stock ?? 0,
+          lowStockThreshold: 5,
+        },
+        ctx.user.id,
+      );
+      ctx.audit.record({ action: "product.create", entity: "product", entityId: product.id, after: product });
+      ctx.audit.afterCommit(() => ctx.cache.invalidate());
+      return toRestProduct(product);
+    }),
+
+  adjustInventory: staffProcedure
+    .meta({
+      openapi: {
+        method: "POST",
+        path: "/inventory/{productId}/adjustments",
+        protect: true,
+        tags: ["inventory"],
+        summary: "Adjust stock by a delta or to a level (staff)",
+      },
+    })
+    .input(RestAdjustmentInput)
+    .output(RestStockLevel)
+    .mutation(async ({ ctx, input }) => {
+      const { delta, set, ...rest } = input;
+      const productId = existingId(input.productId, "Product");
+      const change = delta !== undefined ? { delta } : { set: set ?? 0 };
+      const level = await adjustStock(ctx.db, { ...rest, ...change, productId }, ctx.user.id);
+      ctx.audit.record({
+        action: "inventory.adjust",
+        entity: "product",
+        entityId: level.productId,
+        before: { onHand: level.onHand - level.delta },
+        after: { onHand: level.onHand, reason: input.reason },
+      });
+      ctx.audit.afterCommit(() => ctx.cache.invalidate());
+      return { productId: level.productId, stock: level.onHand };
+    }),
+});
+
+export type RestRouter = typeof restRouter;
+
+/** Status codes that differ from 200 on success. */
+export const REST_CREATED_PATHS = new Set(["createOrder", "createProduct"]);

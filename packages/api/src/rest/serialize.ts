@@ -1,0 +1,70 @@
+import type { z } from "zod";
+import { centsToMajor } from "../domain/money.ts";
+import type { OrderView } from "../services/order-view.ts";
+import type { ProductView } from "../services/product-view.ts";
+import type { RestOrderDetail, RestOrderSummary, RestProduct } from "./schemas.ts";
+
+export function toRestOrder(order: OrderView): z.infer<typeof RestOrderDetail> {
+  return {
+    id: order.id,
+    number: order.number,
+    userId: order.userId,
+    status: order.status,
+    total: centsToMajor(order.totalCents),
+    currency: order.currency,
+    items: order.items.map((item) => ({
+      productId: item.productId,
+      name: item.productName,
+      quantity: item.quantity,
+      unitPrice: centsToMajor(item.unitPriceCents),
+      lineTotal: centsToMajor(item.lineTotalCents),
+    })),
+    shippingAddress: order.shippingAddress,
+    trackingNumber: order.trackingNumber,
+    createdAt: order.createdAt.toISOString(),
+    updatedAt: order.updatedAt.toISOString(),
+    history: order.history.map((entry) => ({
+      from: entry.fromStatus,
+      to: entry.toStatus,
+      note: entry.note,
+      at: entry.createdAt.toISOString(),
+    })),
+  };
+}
+
+export function toRestOrderSummary(order: {
+  id: string;
+  number: number;
+  userId: string;
+  status: OrderView["status"];
+  totalCents: number;
+  currency: string;
+  itemCount: number;
+  createdAt: Date;
+}): z.infer<typeof RestOrderSummary> {
+  return {
+    id: order.id,
+    number: order.number,
+    userId: order.userId,
+    status: order.status,
+    total: centsToMajor(order.totalCents),
+    currency: order.currency,
+    itemCount: order.itemCount,
+    createdAt: order.createdAt.toISOString(),
+  };
+}
+
+export function toRestProduct(product: ProductView): z.infer<typeof RestProduct> {
+  return {
+    id: product.id,
+    slug: product.slug,
+    name: product.name,
+    description: product.description,
+    price: centsToMajor(product.priceCents),
+    currency: product.currency,
+    category: product.category,
+    imageUrl: product.imageUrl,
+    stock: product.stock,
+    active: product.active,
+  };
+}

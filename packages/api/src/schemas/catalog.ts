@@ -1,0 +1,72 @@
+import { z } from "zod";
+
+export const ProductSortSchema = z.enum(["newest", "price_asc", "price_desc", "name"]);
+export type ProductSort = z.infer<typeof ProductSortSchema>;
+
+const cents = z.number().int("Use whole cents").min(0, "Must be zero or more");
+export const SlugSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(120)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and single hyphens");
+
+export const ProductListInput = z.object({
+  cursor: z.string().min(1).optional(),
+  limit: z.number().int().min(1).max(100).default(24),
+  category: SlugSchema.optional(),
+  minPriceCents: cents.optional(),
+  maxPriceCents: cents.optional(),
+  inStock: z.boolean().optional(),
+  q: z.string().trim().max(200).optional(),
+  sort: ProductSortSchema.default("newest"),
+  /** Staff only: include archived products. */
+  includeArchived: z.boolean().default(false),
+});
+export type ProductListFilter = z.infer<typeof ProductListInput>;
+
+export const ProductIdInput = z.object({ id: z.uuid({ message: "Not a product id" }) });
+export const ProductSlugInput = z.object({ slug: z.string().min(1).max(200) });
+
+/** Editable product fields, without defaults: a patch must never reset what it does not mention. */
+const productFields = {
+  name: z.string().trim().min(1, "Enter a name").max(200, "Use at most 200 characters"),
+  slug: SlugSchema,
+  description: z.string().max(5000, "Use at most 5000 characters"),
+  priceCents: cents.max(100_000_000, "That price is too high"),
+  currency: z.string().regex(/^[A-Z]{3}$/, "Use a three-letter currency code such as USD"),
+  categoryId: z.uuid({ message: "Not a category id" }).nullable(),
+  imageUrl: z
+    .string()
+    .max(2000)
+    .refine(
+      (value) => value.startsWith("/") || /^https?:\/\//.test(value),
+      "Use a path such as /images/x.svg or an http(s) URL",
+    )
+    .nullable(),
+  lowStockThreshold: z.number().int().min(0).max(100_000),
+};
+
+export const CreateProductInput = z.object({
+  ...productFields,
+  slug: productFields.slug.optional(),
+  description: productFields.description.default(""),
+  currency: productFields.currency.default("USD"),
+  categoryId: productFields.categoryId.optional(),
+  imageUrl: productFields.imageUrl.optional(),
+  lowStockThreshold: productFields.lowStockThreshold.default(5),
+  stock: z.number().int().min(0, "Stock cannot be negative").max(1_000_000).default(0),
+});
+export type CreateProductData = z.infer<typeof CreateProductInput>;
+
+export const UpdateProductInput = z.object({
+  id: z.uuid({ message: "Not a product id" }),
+  patch: z
+    .object(productFields)
+    .partial()
+    .refine(
+      (patch) => Object.values(patch).some((value) => value !== undefined),
+      "Change at least one field",
+    ),
+});
+export type ProductPatch = z.infer<typeof UpdateProductInput>["patch"];

@@ -1,0 +1,41 @@
+import type { Db } from "@stockroom/db";
+import { createAuth } from "./auth/auth.ts";
+import type { Services } from "./context.ts";
+import type { RateLimitConfig } from "./rate-limit/config.ts";
+import { RateLimits } from "./rate-limit/rate-limits.ts";
+import type { Redis } from "./redis.ts";
+import { CatalogCache } from "./services/catalog-cache.ts";
+
+export interface ServicesConfig {
+  db: Db;
+  redis?: Redis;
+  authSecret: string;
+  /** The web app's origins; the first is better-auth's base URL. */
+  webOrigins: string[];
+  rateLimits: RateLimitConfig;
+  onSessionStorageError?: (error: unknown) => void;
+  quietAuth?: boolean;
+}
+
+/** The process-wide dependencies every adapter (HTTP server, scripts, tests) hands to the router. */
+export function createApiServices(config: ServicesConfig): Services {
+  const [baseURL = "http://localhost:3000"] = config.webOrigins;
+  const auth = createAuth({
+    db: config.db,
+    redis: config.redis,
+    secret: config.authSecret,
+    baseURL,
+    trustedOrigins: config.webOrigins,
+    // Secure cookies need HTTPS; production deployments serve the web origin over HTTPS.
+    secureCookies: baseURL.startsWith("https://"),
+    onStorageError: config.onSessionStorageError,
+    quiet: config.quietAuth,
+  });
+  return {
+    db: config.db,
+    redis: config.redis,
+    auth,
+    limits: new RateLimits(config.rateLimits, config.redis),
+    cache: new CatalogCache(config.redis),
+  };
+}

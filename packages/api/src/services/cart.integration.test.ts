@@ -1,0 +1,75 @@
+import { createDb, type Db } from "@stockroom/db";
+import { cloneTemplateDatabase, databaseUrl, dropDatabase } from "@stockroom/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Services } from "../context.ts";
+import { createTestProduct } from "../fixtures.ts";
+import { callerAs, createTestServices, createTestUser } from "../testing.ts";
+
+let name: string;
+let db: Db;
+let services: Services;
+
+beforeAll(async () => {
+  name = await cloneTemplateDatabase();
+  db = createDb(databaseUrl(name), { poolSize: 4 });
+  services = createTestServices(db);
+});
+afterAll(async () => {
+  await db.$disconnect();
+  await dropDatabase(name);
+});
+
+describe("server-side cart", () => {
+  it("adds, sets quantities, removes and clears, with a subtotal from current prices", async () => {
+    const shopper = await createTestUser(db);
+    const cart = callerAs(services, shopper).cart;
+    const mug = await createTestProduct(db, { priceCents: 1200 });
+    const lamp = await createTestProduct(db, { priceCents: 4500 });
+    expect(await cart.get()).toEqual({ items: [], subtotalCents: 0, itemCount: 0 });
+    await cart.add({ productId: mug.id, quantity: 1 });
+    await cart.add({ productId: mug.id, quantity: 2 });
+    const withLamp = await cart.add({ productId: lamp.id });
+    expect(withLamp.items.map((i) => [i.productId, i.quantity])).toEqual([
+      [mug.id, 3],
+      [lamp.id, 1],
+    ]);
+    expect(withLamp.subtotalCents).toBe(3 * 1200 + 4500);
+    expect((await cart.setQuantity({ productId: mug.id, quantity: 5 })).itemCount).toBe(6);
+    expect((await cart.remove({ productId: lamp.id })).items.map((i) => i.productId)).toEqual([mug.id]);
+    expect(await cart.clear()).toEqual({ items: [], subtotalCents: 0, itemCount: 0 });
+  });
+
+  it("follows the shopper: a second session sees the same cart", async () => {
+    const shopper = await createTestUser(db);
+    const product = await createTestProduct(db);
+    await callerAs(services, shopper, "198.51.100.1").cart.add({ productId: product.id, quantity: 2 });
+    expect((await callerAs(services, shopper, "198.51.100.2").cart.get()).itemCount).toBe(2);
+  });
+
+  it("merges a guest cart at sign-in, adding quantities and skipping products that cannot be bought", async () => {
+    const shopper = await createTestUser(db);
+    const kept = await createTestProduct(db);
+    const archived = await createTestProduct(db, { active: false });
+    await callerAs(services, shopper).cart.add({ productId: kept.id, quantity: 1 });
+    const merged = await callerAs(services, shopper).cart.merge({
+      items: [
+        { productId: kept.id, quantity: 2 },
+        { productId: archived.id, quantity: 1 },
+        { productId: "00000000-0000-4000-8000-000000000000", quantity: 1 },
+      ],
+    });
+    expect(merged.items.map((i) => [i.productId, i.quantity])).toEqual([[kept.id, 3]]);
+  });
+
+  it("refuses products that cannot be bought, and hides lines whose product was archived since", async () => {
+    const shopper = await createTestUser(db);
+    const product = await createTestProduct(db);
+    const archived = await createTestProduct(db, { active: false });
+    await expect(callerAs(services, shopper).cart.add({ productId: archived.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await callerAs(services, shopper).cart.add({ productId: product.id });
+    await db.product.update({ where: { id: product.id }, data: { active: false } });
+    expect((await callerAs(services, shopper).cart.get()).items).toEqual([]);
+  });
+});

@@ -1,0 +1,87 @@
+import { createRedis } from "@stockroom/api";
+import { createDb, type Db } from "@stockroom/db";
+import { cloneTemplateDatabase, databaseUrl, dropDatabase } from "@stockroom/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SessionUser } from "../auth/session.ts";
+import type { Services } from "../context.ts";
+import { createTestProduct, TEST_ADDRESS } from "../fixtures.ts";
+import { callerAs, createTestRedis, createTestServices, createTestUser, type TestRedis } from "../testing.ts";
+
+let name: string;
+let db: Db;
+let testRedis: TestRedis;
+let services: Services;
+let staff: SessionUser;
+
+beforeAll(async () => {
+  name = await cloneTemplateDatabase();
+  db = createDb(databaseUrl(name), { poolSize: 4 });
+  testRedis = await createTestRedis();
+  services = createTestServices(db, testRedis.redis);
+  staff = await createTestUser(db, { role: "STAFF" });
+});
+afterAll(async () => {
+  await db.$disconnect();
+  await testRedis.cleanup();
+  await dropDatabase(name);
+});
+
+describe("catalog cache", () => {
+  it("serves repeated reads from Redis", async () => {
+    const product = await createTestProduct(db, { name: "Cached Lamp", priceCents: 1000 });
+    const first = await callerAs(services, null).product.byId({ id: product.id });
+    // Change the row behind the cache's back: a cached read must not see it.
+    await db.product.update({ where: { id: product.id }, data: { name: "Changed Behind The Cache" } });
+    expect(await callerAs(services, null).product.byId({ id: product.id })).toEqual(first);
+    expect(await testRedis.redis.exists(`catalog:entry:product:${product.id}`)).toBe(1);
+  });
+
+  it("shows every product write on the next read (detail and list)", async () => {
+    const product = await createTestProduct(db, { name: "Price Watch", priceCents: 1000 });
+    const anonymous = callerAs(services, null);
+    await anonymous.product.byId({ id: product.id });
+    await anonymous.product.list({ q: "price watch" });
+    await callerAs(services, staff).product.update({ id: product.id, patch: { priceCents: 1500 } });
+    expect((await anonymous.product.byId({ id: product.id })).priceCents).toBe(1500);
+    expect((await anonymous.product.list({ q: "price watch" })).products[0]?.priceCents).toBe(1500);
+  });
+
+  it("shows stock changes from orders, cancellations and adjustments on the next read", async () => {
+    const product = await createTestProduct(db, { stock: 5 });
+    const shopper = await createTestUser(db);
+    const stockNow = async () => (await callerAs(services, null).product.byId({ id: product.id })).stock;
+    expect(await stockNow()).toBe(5);
+    const order = await callerAs(services, shopper).order.create({
+      items: [{ productId: product.id, quantity: 2 }],
+      shippingAddress: TEST_ADDRESS,
+    });
+    expect(await stockNow()).toBe(3);
+    await callerAs(services, shopper).order.cancel({ id: order.id });
+    expect(await stockNow()).toBe(5);
+    await callerAs(services, staff).inventory.adjust({
+      productId: product.id,
+      delta: -4,
+      reason: "adjustment",
+    });
+    expect(await stockNow()).toBe(1);
+  });
+
+  it("reads straight from Postgres, without errors, when Redis is unreachable", async () => {
+    const deadRedis = createRedis("redis://127.0.0.1:1/0");
+    try {
+      const offline = createTestServices(db, deadRedis);
+      const product = await createTestProduct(db, { name: "Offline Kettle" });
+      expect((await callerAs(offline, null).product.byId({ id: product.id })).name).toBe("Offline Kettle");
+      expect((await callerAs(offline, null).product.list({ q: "offline kettle" })).products).toHaveLength(1);
+      await callerAs(offline, staff).product.update({
+        id: product.id,
+        patch: { name: "Offline Kettle Two" },
+      });
+      expect((await callerAs(offline, null).product.byId({ id: product.id })).name).toBe(
+        "Offline Kettle Two",
+      );
+    } finally {
+      deadRedis.disconnect();
+    }
+  });
+});

@@ -1,0 +1,228 @@
+import { Prisma } from "@stockroom/db";
+import type { DbClient } from "../db-client.ts";
+import { ConflictError, InvalidInputError, NotFoundError } from "../errors.ts";
+import type { CreateProductData, ProductListFilter, ProductPatch, ProductSort } from "../schemas/catalog.ts";
+import { type ProductView, productViewSelect, toProductView } from "./product-view.ts";
+
+export interface ProductPage {
+  products: ProductView[];
+  nextCursor: string | null;
+}
+
+interface ListRow {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  priceCents: number;
+  currency: string;
+  imageUrl: string | null;
+  active: boolean;
+  lowStockThreshold: number;
+  createdAt: Date;
+  updatedAt: Date;
+  stock: number;
+  categoryId: string | null;
+  categorySlug: string | null;
+  categoryName: string | null;
+}
+
+/** Each sort is a keyset: ORDER BY (key, id) and a cursor holding the last row's (key, id). */
+const sorts: Record<
+  ProductSort,
+  { key: Prisma.Sql; direction: "ASC" | "DESC"; of: (row: ListRow) => string | number }
+> = {
+  newest: { key: Prisma.sql`p."createdAt"`, direction: "DESC", of: (row) => row.createdAt.toISOString() },
+  price_asc: { key: Prisma.sql`p."priceCents"`, direction: "ASC", of: (row) => row.priceCents },
+  price_desc: { key: Prisma.sql`p."priceCents"`, direction: "DESC", of: (row) => row.priceCents },
+  name: { key: Prisma.sql`p.name`, direction: "ASC", of: (row) => row.name },
+};
+
+function encodeProductCursor(sort: ProductSort, row: ListRow): string {
+  return Buffer.from(JSON.stringify([sort, sorts[sort].of(row), row.id])).toString("base64url");
+}
+
+function decodeProductCursor(sort: ProductSort, cursor: string): { value: string | number; id: string } {
+  try {
+    const [cursorSort, value, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [
+      string,
+      string | number,
+      string,
+    ];
+    if (
+      cursorSort !== sort ||
+      typeof id !== "string" ||
+      (typeof value !== "string" && typeof value !== "number")
+    )
+      throw new Error();
+    return { value, id };
+  } catch {
+    throw new InvalidInputError("Invalid cursor", { cursor });
+  }
+}
+
+export async function listProducts(db: DbClient, filter: ProductListFilter): Promise<ProductPage> {
+  const sort = sorts[filter.sort];
+  const conditions: Prisma.Sql[] = [];
+  if (!filter.includeArchived) conditions.push(Prisma.sql`p.active`);
+  if (filter.category) conditions.push(Prisma.sql`c.slug = ${filter.category}`);
+  if (filter.minPriceCents !== undefined)
+    conditions.push(Prisma.sql`p."priceCents" >= ${filter.minPriceCents}`);
+  if (filter.maxPriceCents !== undefined)
+    conditions.push(Prisma.sql`p."priceCents" <= ${filter.maxPriceCents}`);
+  if (filter.inStock) conditions.push(Prisma.sql`coalesce(i."onHand", 0) > 0`);
+  if (filter.q) conditions.push(Prisma.sql`p."searchVector" @@ websearch_to_tsquery('english', ${filter.q})`);
+  if (filter.cursor) {
+    const after = decodeProductCursor(filter.sort, filter.cursor);
+    const value =
+      filter.sort === "newest"
+        ? Prisma.sql`${new Date(after.value)}::timestamptz`
+        : Prisma.sql`${after.value}`;
+    const comparison = sort.direction === "DESC" ? Prisma.sql`<` : Prisma.sql`>`;
+    conditions.push(Prisma.sql`(${sort.key}, p.id) ${comparison} (${value}, ${after.id}::uuid)`);
+  }
+  const where = conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+  const direction = Prisma.raw(sort.direction);
+  const rows = await db.$queryRaw<ListRow[]>`
+    SELECT p.id, p.slug, p.name, p.description, p."priceCents", p.currency, p."imageUrl", p.active,
+           p."lowStockThreshold", p."createdAt", p."updatedAt", coalesce(i."onHand", 0)::int AS stock,
+           c.id AS "categoryId", c.slug AS "categorySlug", c.name AS "categoryName"
+    FROM product p
+    LEFT JOIN inventory_level i ON i."productId" = p.id
+    LEFT JOIN category c ON c.id = p."categoryId"
+    ${where}
+    ORDER BY ${sort.key} ${direction}, p.id ${direction}
+    LIMIT ${filter.limit + 1}`;
+  const page = rows.slice(0, filter.limit);
+  const last = page.at(-1);
+  return {
+    products: page.map(rowToView),
+    nextCursor: rows.length > filter.limit && last ? encodeProductCursor(filter.sort, last) : null,
+  };
+}
+
+function rowToView(row: ListRow): ProductView {
+  const { categoryId, categorySlug, categoryName, ...product } = row;
+  return {
+    ...product,
+    currency: product.currency.trim(),
+    category:
+      categoryId && categorySlug && categoryName
+        ? { id: categoryId, slug: categorySlug, name: categoryName }
+        : null,
+  };
+}
+
+export async function getProduct(
+  db: DbClient,
+  where: { id: string } | { slug: string },
+  options: { includeArchived?: boolean } = {},
+): Promise<ProductView> {
+  const product = await db.product.findUnique({ where, select: productViewSelect });
+  if (!product || (!product.active && !options.includeArchived)) {
+    throw new NotFoundError(
+      "Product not found",
+      "id" in where ? { productId: where.id } : { slug: where.slug },
+    );
+  }
+  return toProductView(product);
+}
+
+export function listCategories(db: DbClient) {
+  return db.category.findMany({
+    select: { id: true, slug: true, name: true, description: true },
+    orderBy: [{ position: "asc" }, { name: "asc" }],
+  });
+}
+
+export function slugify(name: string): string {
+  return (
+    name
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 100) || "product"
+  );
+}
+
+async function assertCategoryExists(db: DbClient, categoryId: string | null | undefined) {
+  if (!categoryId) return;
+  const found = await db.category.findUnique({ where: { id: categoryId }, select: { id: true } });
+  if (!found) throw new InvalidInputError("Category not found", { categoryId });
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/** Creates a product with its stock level and, when it starts with stock, the opening ledger row. */
+export async function createProduct(
+  db: DbClient,
+  data: CreateProductData,
+  actorId: string | null,
+): Promise<ProductView> {
+  await assertCategoryExists(db, data.categoryId);
+  const slug = data.slug ?? slugify(data.name);
+  try {
+    const created = await db.product.create({
+      data: {
+        slug,
+        name: data.name,
+        description: data.description,
+        priceCents: data.priceCents,
+        currency: data.currency,
+        categoryId: data.categoryId ?? null,
+        imageUrl: data.imageUrl ?? null,
+        lowStockThreshold: data.lowStockThreshold,
+        inventory: { create: { onHand: data.stock } },
+        stockMovements:
+          data.stock > 0
+            ? {
+                create: {
+                  delta: data.stock,
+                  reason: "restock",
+                  note: "Opening stock",
+                  quantityAfter: data.stock,
+                  actorId,
+                },
+              }
+            : undefined,
+      },
+      select: productViewSelect,
+    });
+    return toProductView(created);
+  } catch (error) {
+    if (isUniqueViolation(error))
+      throw new ConflictError("A product with this slug already exists", { slug });
+    throw error;
+  }
+}
+
+export async function updateProduct(
+  db: DbClient,
+  id: string,
+  patch: ProductPatch,
+): Promise<{ before: ProductView; after: ProductView }> {
+  const before = await getProduct(db, { id }, { includeArchived: true });
+  await assertCategoryExists(db, patch.categoryId);
+  try {
+    const after = await db.product.update({ where: { id }, data: patch, select: productViewSelect });
+    return { before, after: toProductView(after) };
+  } catch (error) {
+    if (isUniqueViolation(error))
+      throw new ConflictError("A product with this slug already exists", { slug: patch.slug });
+    throw error;
+  }
+}
+
+export async function setProductActive(
+  db: DbClient,
+  id: string,
+  active: boolean,
+): Promise<{ before: ProductView; after: ProductView }> {
+  const before = await getProduct(db, { id }, { includeArchived: true });
+  const after = await db.product.update({ where: { id }, data: { active }, select: productViewSelect });
+  return { before, after: toProductView(after) };
+}

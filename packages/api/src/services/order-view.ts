@@ -1,0 +1,91 @@
+import type { OrderStatus, Prisma } from "@stockroom/db";
+
+export const orderViewSelect = {
+  id: true,
+  number: true,
+  userId: true,
+  status: true,
+  subtotalCents: true,
+  shippingCents: true,
+  totalCents: true,
+  currency: true,
+  shipStreet: true,
+  shipCity: true,
+  shipState: true,
+  shipZip: true,
+  shipCountry: true,
+  trackingNumber: true,
+  createdAt: true,
+  updatedAt: true,
+  items: {
+    select: {
+      productId: true,
+      productName: true,
+      unitPriceCents: true,
+      quantity: true,
+      lineTotalCents: true,
+    },
+    orderBy: { productName: "asc" },
+  },
+  user: { select: { id: true, email: true, name: true } },
+  history: {
+    select: {
+      fromStatus: true,
+      toStatus: true,
+      note: true,
+      createdAt: true,
+      actor: { select: { id: true, name: true } },
+    },
+    orderBy: { createdAt: "asc" },
+  },
+} satisfies Prisma.OrderSelect;
+
+type SelectedOrder = Prisma.OrderGetPayload<{ select: typeof orderViewSelect }>;
+
+export interface OrderView {
+  id: string;
+  number: number;
+  userId: string;
+  status: OrderStatus;
+  subtotalCents: number;
+  shippingCents: number;
+  totalCents: number;
+  currency: string;
+  shippingAddress: { street: string; city: string; state: string; zip: string; country: string };
+  trackingNumber: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  items: SelectedOrder["items"];
+  customer: SelectedOrder["user"];
+  history: SelectedOrder["history"];
+}
+
+export function toOrderView(order: SelectedOrder): OrderView {
+  const { shipStreet, shipCity, shipState, shipZip, shipCountry, user, ...rest } = order;
+  return {
+    ...rest,
+    currency: rest.currency.trim(),
+    shippingAddress: {
+      street: shipStreet,
+      city: shipCity,
+      state: shipState,
+      zip: shipZip,
+      country: shipCountry,
+    },
+    customer: user,
+  };
+}
+
+/** For lists: no history, fewer columns. */
+export const orderSummarySelect = {
+  id: true,
+  number: true,
+  userId: true,
+  status: true,
+  totalCents: true,
+  currency: true,
+  createdAt: true,
+  updatedAt: true,
+  user: { select: { id: true, email: true, name: true } },
+  _count: { select: { items: true } },
+} satisfies Prisma.OrderSelect;

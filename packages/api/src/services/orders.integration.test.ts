@@ -1,0 +1,380 @@
+import { createDb, type Db } from "@stockroom/db";
+import { cloneTemplateDatabase, databaseUrl, dropDatabase } from "@stockroom/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SessionUser } from "../auth/session.ts";
+import type { Services } from "../context.ts";
+import { createTestProduct, queuedOrderEvents, TEST_ADDRESS } from "../fixtures.ts";
+import { callerAs, createTestServices, createTestUser } from "../testing.ts";
+
+let name: string;
+let db: Db;
+let services: Services;
+let shopper: SessionUser;
+let staff: SessionUser;
+
+beforeAll(async () => {
+  name = await cloneTemplateDatabase();
+  db = createDb(databaseUrl(name), { poolSize: 20 });
+  services = createTestServices(db);
+  shopper = await createTestUser(db);
+  staff = await createTestUser(db, { role: "STAFF" });
+});
+afterAll(async () => {
+  await db.$disconnect();
+  await dropDatabase(name);
+});
+
+const onHand = async (productId: string) =>
+  (await db.inventoryLevel.findUniqueOrThrow({ where: { productId } })).onHand;
+const ledgerSum = async (productId: string) =>
+  (await db.stockMovement.aggregate({ where: { productId }, _sum: { delta: true } }))._sum.delta ?? 0;
+
+describe("placing an order", () => {
+  it("takes stock, snapshots names and prices, adds up repeated lines and computes totals on the server", async () => {
+    const mug = await createTestProduct(db, { name: "Mug", priceCents: 1250, stock: 10 });
+    const lamp = await createTestProduct(db, { name: "Lamp", priceCents: 4999, stock: 5 });
+    const order = await callerAs(services, shopper).order.create({
+      items: [
+        { productId: mug.id, quantity: 1 },
+        { productId: lamp.id, quantity: 1 },
+        { productId: mug.id, quantity: 2 },
+      ],
+      shippingAddress: TEST_ADDRESS,
+      // A shopper may send these, but they are ignored: the server decides.
+      ...({ totalCents: 1, status: "delivered", userId: staff.id } as object),
+    });
+    expect(order).toMatchObject({
+      status: "pending",
+      userId: shopper.id,
+      subtotalCents: 3 * 1250 + 4999,
+      totalCents: 3 * 1250 + 4999,
+      currency: "USD",
+    });
+    expect(order.number).toBeGreaterThanOrEqual(100001);
+    expect(order.items).toEqual([
+      { productId: lamp.id, productName: "Lamp", unitPriceCents: 4999, quantity: 1, lineTotalCents: 4999 },
+      { productId: mug.id, productName: "Mug", unitPriceCents: 1250, quantity: 3, lineTotalCents: 3750 },
+    ]);
+    expect(order.history).toMatchObject([{ fromStatus: null, toStatus: "pending" }]);
+    expect(await onHand(mug.id)).toBe(7);
+    expect(await onHand(lamp.id)).toBe(4);
+    expect(await ledgerSum(mug.id)).toBe(7);
+    const movement = await db.stockMovement.findFirstOrThrow({
+      where: { orderId: order.id, productId: mug.id },
+    });
+    expect(movement).toMatchObject({ delta: -3, reason: "sale", quantityAfter: 7, actorId: shopper.id });
+    expect(await queuedOrderEvents(db, order.id)).toEqual([
+      { task: "order.created", payload: { orderId: order.id } },
+    ]);
+  });
+
+  it("writes nothing when one item is short, and says which, how many are left and how many were asked for", async () => {
+    const plenty = await createTestProduct(db, { stock: 10 });
+    const scarce = await createTestProduct(db, { name: "Scarce Thing", stock: 2 });
+    const ordersBefore = await db.order.count();
+    await expect(
+      callerAs(services, shopper).order.create({
+        items: [
+          { productId: plenty.id, quantity: 1 },
+          { productId: scarce.id, quantity: 3 },
+        ],
+        shippingAddress: TEST_ADDRESS,
+      }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "Insufficient inventory",
+      cause: { details: { productId: scarce.id, productName: "Scarce Thing", available: 2, requested: 3 } },
+    });
+    expect(await onHand(plenty.id)).toBe(10);
+    expect(await onHand(scarce.id)).toBe(2);
+    expect(await db.order.count()).toBe(ordersBefore);
+    expect(
+      await db.stockMovement.count({ where: { productId: { in: [plenty.id, scarce.id] }, reason: "sale" } }),
+    ).toBe(0);
+  });
+
+  it("refuses unknown and archived products with 404 naming the product", async () => {
+    const archived = await createTestProduct(db, { active: false });
+    for (const productId of [archived.id, "00000000-0000-4000-8000-000000000000"]) {
+      await expect(
+        callerAs(services, shopper).order.create({
+          items: [{ productId, quantity: 1 }],
+          shippingAddress: TEST_ADDRESS,
+        }),
+      ).rejects.toMatchObject({
+        code: "NOT_FOUND",
+        message: "Product not found",
+        cause: { details: { productId } },
+      });
+    }
+  });
+
+  it("sells exactly the stock under 200 concurrent orders from 20 users, with no errors but short stock", async () => {
+    const hot = await createTestProduct(db, { stock: 20 });
+    const users = await Promise.all(Array.from({ length: 20 }, () => createTestUser(db)));
+    const results = await Promise.allSettled(
+      Array.from({ length: 200 }, (_, i) =>
+        callerAs(services, users[i % 20]!).order.create({
+          items: [{ productId: hot.id, quantity: 1 }],
+          shippingAddress: TEST_ADDRESS,
+        }),
+      ),
+    );
+    const fulfilled = results.filter((r) => r.status === "fulfilled");
+    const rejected = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(fulfilled).toHaveLength(20);
+    expect(rejected).toHaveLength(180);
+    for (const rejection of rejected)
+      expect(rejection.reason).toMatchObject({ code: "BAD_REQUEST", message: "Insufficient inventory" });
+    expect(await onHand(hot.id)).toBe(0);
+    expect(await ledgerSum(hot.id)).toBe(0);
+    expect(await db.orderItem.aggregate({ where: { productId: hot.id }, _sum: { quantity: true } })).toEqual({
+      _sum: { quantity: 20 },
+    });
+  });
+
+  it("sells two hot products to concurrent multi-item orders in any line order without deadlock errors", async () => {
+    const a = await createTestProduct(db, { stock: 15 });
+    const b = await createTestProduct(db, { stock: 15 });
+    const results = await Promise.allSettled(
+      Array.from({ length: 40 }, (_, i) =>
+        callerAs(services, shopper).order.create({
+          items:
+            i % 2
+              ? [
+                  { productId: a.id, quantity: 1 },
+                  { productId: b.id, quantity: 1 },
+                ]
+              : [
+                  { productId: b.id, quantity: 1 },
+                  { productId: a.id, quantity: 1 },
+                ],
+          shippingAddress: TEST_ADDRESS,
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(15);
+    for (const r of results)
+      if (r.status === "rejected") expect(r.reason).toMatchObject({ message: "Insufficient inventory" });
+    expect([await onHand(a.id), await onHand(b.id)]).toEqual([0, 0]);
+  });
+});
+
+describe("idempotency", () => {
+  it("returns the original order for the same key and body, and refuses the key with a different body", async () => {
+    const product = await createTestProduct(db, { stock: 10 });
+    const caller = callerAs(services, shopper);
+    const request = {
+      items: [{ productId: product.id, quantity: 2 }],
+      shippingAddress: TEST_ADDRESS,
+      idempotencyKey: "checkout-abc-123",
+    };
+    const first = await caller.order.create(request);
+    const again = await caller.order.create(request);
+    expect(again.id).toBe(first.id);
+    expect(await onHand(product.id)).toBe(8);
+    await expect(
+      caller.order.create({ ...request, items: [{ productId: product.id, quantity: 3 }] }),
+    ).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "This idempotency key was already used for a different order",
+    });
+    // Keys are per user: another shopper may use the same key.
+    const other = await createTestUser(db);
+    const theirs = await callerAs(services, other).order.create(request);
+    expect(theirs.id).not.toBe(first.id);
+  });
+
+  it("creates exactly one order when the same request races itself (a double click)", async () => {
+    const product = await createTestProduct(db, { stock: 10 });
+    const caller = callerAs(services, shopper);
+    const request = {
+      items: [{ productId: product.id, quantity: 1 }],
+      shippingAddress: TEST_ADDRESS,
+      idempotencyKey: "double-click-key-1",
+    };
+    const orders = await Promise.all(Array.from({ length: 5 }, () => caller.order.create(request)));
+    expect(new Set(orders.map((o) => o.id)).size).toBe(1);
+    expect(await onHand(product.id)).toBe(9);
+  });
+});
+
+describe("reading orders", () => {
+  it("lets a customer read their own orders and answers 404 for anyone else's; staff read all", async () => {
+    const product = await createTestProduct(db);
+    const owner = await createTestUser(db);
+    const stranger = await createTestUser(db);
+    const order = await callerAs(services, owner).order.create({
+      items: [{ productId: product.id, quantity: 1 }],
+      shippingAddress: TEST_ADDRESS,
+    });
+    expect((await callerAs(services, owner).order.byId({ id: order.id })).id).toBe(order.id);
+    await expect(callerAs(services, stranger).order.byId({ id: order.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: "Order not found",
+    });
+    expect((await callerAs(services, staff).order.byId({ id: order.id })).customer.id).toBe(owner.id);
+
+    const mine = await callerAs(services, owner).order.listMine({ limit: 10 });
+    expect(mine.orders.map((o) => o.id)).toEqual([order.id]);
+    await expect(
+      callerAs(services, stranger).order.listByUser({ userId: owner.id, limit: 10 }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(
+      (await callerAs(services, staff).order.listByUser({ userId: owner.id, limit: 10 })).orders,
+    ).toHaveLength(1);
+  });
+
+  it("pages newest first with a keyset cursor", async () => {
+    const product = await createTestProduct(db, { stock: 50 });
+    const buyer = await createTestUser(db);
+    const created: string[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      created.push(
+        (
+          await callerAs(services, buyer).order.create({
+            items: [{ productId: product.id, quantity: 1 }],
+            shippingAddress: TEST_ADDRESS,
+          })
+        ).id,
+      );
+    }
+    const first = await callerAs(services, buyer).order.listMine({ limit: 2 });
+    const second = await callerAs(services, buyer).order.listMine({ limit: 2, cursor: first.nextCursor! });
+    const third = await callerAs(services, buyer).order.listMine({ limit: 2, cursor: second.nextCursor! });
+    expect([...first.orders, ...second.orders, ...third.orders].map((o) => o.id)).toEqual(
+      [...created].reverse(),
+    );
+    expect(third.nextCursor).toBeNull();
+  });
+
+  it("filters the staff list by status, customer, number and date", async () => {
+    const product = await createTestProduct(db, { stock: 50 });
+    const buyer = await createTestUser(db, { email: "filter.me@example.test", name: "Filter Me" });
+    const a = await callerAs(services, buyer).order.create({
+      items: [{ productId: product.id, quantity: 1 }],
+      shippingAddress: TEST_ADDRESS,
+    });
+    const b = await callerAs(services, buyer).order.create({
+      items: [{ productId: product.id, quantity: 1 }],
+      shippingAddress: TEST_ADDRESS,
+    });
+    await callerAs(services, staff).order.transition({ id: b.id, to: "paid" });
+    const caller = callerAs(services, staff);
+    expect((await caller.order.list({ customer: "filter.me", limit: 10 })).orders.map((o) => o.id)).toEqual([
+      b.id,
+      a.id,
+    ]);
+    expect(
+      (await caller.order.list({ customer: "Filter", status: "paid", limit: 10 })).orders.map((o) => o.id),
+    ).toEqual([b.id]);
+    expect((await caller.order.list({ number: a.number, limit: 10 })).orders.map((o) => o.id)).toEqual([
+      a.id,
+    ]);
+    expect(
+      (await caller.order.list({ customer: buyer.id, from: new Date(Date.now() + 60_000), limit: 10 }))
+        .orders,
+    ).toEqual([]);
+  });
+});
+
+describe("cancelling", () => {
+  it("restocks every item with ledger rows, and refuses from other statuses naming the status", async () => {
+    const product = await createTestProduct(db, { stock: 5 });
+    const caller = callerAs(services, shopper);
+    const order = await caller.order.create({
+      items: [{ productId: product.id, quantity: 3 }],
+      shippingAddress: TEST_ADDRESS,
+    });
+    expect(await onHand(product.id)).toBe(2);
+    const cancelled = await caller.order.cancel({ id: order.id });
+    expect(cancelled.status).toBe("cancelled");
+    expect(cancelled.history.map((h) => h.toStatus)).toEqual(["pending", "cancelled"]);
+    expect(await onHand(product.id)).toBe(5);
+    expect(await ledgerSum(product.id)).toBe(5);
+    await expect(caller.order.cancel({ id: order.id })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "Order cannot be cancelled",
+      cause: { details: { status: "cancelled" } },
+    });
+  });
+
+  it("restocks exactly once when two cancels race", async () => {
+    const product = await createTestProduct(db, { stock: 4 });
+    const order = await callerAs(services, shopper).order.create({
+      items: [{ productId: product.id, quantity: 4 }],
+      shippingAddress: TEST_ADDRESS,
+    });
+    const results = await Promise.allSettled([
+      callerAs(services, shopper).order.cancel({ id: order.id }),
+      callerAs(services, staff).order.cancel({ id: order.id }),
+      callerAs(services, shopper).order.cancel({ id: order.id }),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await onHand(product.id)).toBe(4);
+    expect(await db.stockMovement.count({ where: { orderId: order.id, reason: "cancellation" } })).toBe(1);
+  });
+
+  it("lets staff cancel any order but a customer only their own (404 otherwise), and only while pending or paid", async () => {
+    const product = await createTestProduct(db, { stock: 5 });
+    const order = await callerAs(services, shopper).order.create({
+      items: [{ productId: product.id, quantity: 1 }],
+      shippingAddress: TEST_ADDRESS,
+    });
+    const stranger = await createTestUser(db);
+    await expect(callerAs(services, stranger).order.cancel({ id: order.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await callerAs(services, staff).order.transition({ id: order.id, to: "paid" });
+    await callerAs(services, staff).order.transition({
+      id: order.id,
+      to: "shipped",
+      trackingNumber: "1Z999",
+    });
+    await expect(callerAs(services, shopper).order.cancel({ id: order.id })).rejects.toMatchObject({
+      code: "CONFLICT",
+      cause: { details: { status: "shipped" } },
+    });
+  });
+});
+
+describe("status transitions", () => {
+  it("walks pending → paid → shipped (with tracking) → delivered, recording history and events", async () => {
+    const product = await createTestProduct(db);
+    const order = await callerAs(services, shopper).order.create({
+      items: [{ productId: product.id, quantity: 1 }],
+      shippingAddress: TEST_ADDRESS,
+    });
+    const caller = callerAs(services, staff);
+    await expect(
+      caller.order.transition({ id: order.id, to: "shipped", trackingNumber: "1Z1" }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(caller.order.transition({ id: order.id, to: "shipped" } as never)).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    await caller.order.transition({ id: order.id, to: "paid", note: "Paid by card" });
+    const shipped = await caller.order.transition({
+      id: order.id,
+      to: "shipped",
+      trackingNumber: "1Z999AA10123456784",
+    });
+    expect(shipped.trackingNumber).toBe("1Z999AA10123456784");
+    const delivered = await caller.order.transition({ id: order.id, to: "delivered" });
+    expect(delivered.history.map((h) => [h.fromStatus, h.toStatus])).toEqual([
+      [null, "pending"],
+      ["pending", "paid"],
+      ["paid", "shipped"],
+      ["shipped", "delivered"],
+    ]);
+    expect(delivered.history[1]?.note).toBe("Paid by card");
+    const events = await queuedOrderEvents(db, order.id);
+    expect(events.map((e) => [e.task, e.payload.to])).toEqual([
+      ["order.created", undefined],
+      ["order.status_changed", "paid"],
+      ["order.status_changed", "shipped"],
+      ["order.status_changed", "delivered"],
+    ]);
+    const audit = await db.auditLog.findMany({ where: { entityId: order.id, action: "order.transition" } });
+    expect(audit).toHaveLength(3);
+  });
+});

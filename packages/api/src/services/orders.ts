@@ -1,0 +1,210 @@
+import type { OrderStatus, Prisma } from "@stockroom/db";
+import type { SessionUser } from "../auth/session.ts";
+import { type DbClient, inTransaction } from "../db-client.ts";
+import { assertTransition } from "../domain/order-status.ts";
+import { ConflictError, ForbiddenError, NotFoundError } from "../errors.ts";
+import { enqueueOrderEvent } from "../events/order-events.ts";
+import type { OrderListFilter } from "../schemas/order.ts";
+import { decodeCursor, encodeCursor } from "./cursor.ts";
+import { hashOrderRequest, type PlaceOrderRequest, placeOrder } from "./order-placement.ts";
+import { type OrderView, orderSummarySelect, orderViewSelect, toOrderView } from "./order-view.ts";
+import { isUniqueViolation, withTransactionRetry } from "./transaction-retry.ts";
+
+const isStaff = (user: SessionUser) => user.role === "STAFF" || user.role === "ADMIN";
+
+/**
+ * Places an order for `request.userId` on behalf of `actor` (the same shopper, or staff). With an
+ * idempotency key, the same key and body returns the first order (`replayed`), the same key with a
+ * different body is a 409; keys are kept with the order, so forever (at least the 24 hours promised).
+ */
+export async function createOrder(
+  db: DbClient,
+  request: PlaceOrderRequest,
+  actor: SessionUser,
+): Promise<{ order: OrderView; replayed: boolean }> {
+  if (request.userId !== actor.id && !isStaff(actor))
+    throw new ForbiddenError("You may only place orders for yourself");
+  const requestHash = hashOrderRequest(request);
+  const replay = async () => {
+    if (!request.idempotencyKey) return undefined;
+    const existing = await db.order.findUnique({
+      where: { userId_idempotencyKey: { userId: request.userId, idempotencyKey: request.idempotencyKey } },
+      select: { id: true, requestHash: true },
+    });
+    if (!existing) return undefined;
+    if (existing.requestHash !== requestHash) {
+      throw new ConflictError("This idempotency key was already used for a different order", {
+        idempotencyKey: request.idempotencyKey,
+      });
+    }
+    return { order: await getOrderView(db, existing.id), replayed: true };
+  };
+
+  const earlier = await replay();
+  if (earlier) return earlier;
+  try {
+    const orderId = await withTransactionRetry(() =>
+      inTransaction(db, (tx) => placeOrder(tx, request, requestHash, actor.id)),
+    );
+    return { order: await getOrderView(db, orderId), replayed: false };
+  } catch (error) {
+    // Two requests with one key raced: the loser's transaction rolled back; answer like a replay.
+    if (isUniqueViolation(error, "idempotencyKey")) {
+      const raced = await replay();
+      if (raced) return raced;
+    }
+    throw error;
+  }
+}
+
+export async function getOrderView(db: DbClient, id: string): Promise<OrderView> {
+  const order = await db.order.findUnique({ where: { id }, select: orderViewSelect });
+  if (!order) throw new NotFoundError("Order not found", { orderId: id });
+  return toOrderView(order);
+}
+
+/** A customer sees only their own orders; anyone else's answers "not found", so existence does not leak. */
+export async function getOrderFor(db: DbClient, id: string, viewer: SessionUser): Promise<OrderView> {
+  const order = await getOrderView(db, id);
+  if (order.userId !== viewer.id && !isStaff(viewer))
+    throw new NotFoundError("Order not found", { orderId: id });
+  return order;
+}
+
+function keysetAfter(cursor: string | undefined): Prisma.OrderWhereInput {
+  if (!cursor) return {};
+  const after = decodeCursor(cursor);
+  return {
+    OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }],
+  };
+}
+
+async function pageOf(db: DbClient, where: Prisma.OrderWhereInput, limit: number) {
+  const rows = await db.order.findMany({
+    where,
+    select: orderSummarySelect,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit + 1,
+  });
+  const page = rows.slice(0, limit).map(({ _count, user, ...order }) => ({
+    ...order,
+    currency: order.currency.trim(),
+    customer: user,
+    itemCount: _count.items,
+  }));
+  const last = page.at(-1);
+  return { orders: page, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+}
+
+/** Newest first. A customer may list only their own; staff anyone's (someone else's is a 403 for customers). */
+export async function listOrdersOfUser(
+  db: DbClient,
+  userId: string,
+  viewer: SessionUser,
+  page: { cursor?: string; limit: number },
+) {
+  if (userId !== viewer.id && !isStaff(viewer)) throw new ForbiddenError("You may only list your own orders");
+  return pageOf(db, { userId, ...keysetAfter(page.cursor) }, page.limit);
+}
+
+export async function listOrders(db: DbClient, filter: OrderListFilter) {
+  const customer = filter.customer;
+  const where: Prisma.OrderWhereInput = {
+    status: filter.status,
+    number: filter.number,
+    createdAt: filter.from || filter.to ? { gte: filter.from, lte: filter.to } : undefined,
+    ...(customer && {
+      user: {
+        OR: [
+          { id: customer },
+          { email: { contains: customer, mode: "insensitive" } },
+          { name: { contains: customer, mode: "insensitive" } },
+        ],
+      },
+    }),
+  };
+  return pageOf(db, { AND: [where, keysetAfter(filter.cursor)] }, filter.limit);
+}
+
+async function lockOrder(
+  tx: DbClient,
+  id: string,
+  viewer: SessionUser,
+): Promise<{ status: OrderStatus; userId: string }> {
+  const [order] = await tx.$queryRaw<{ status: OrderStatus; userId: string }[]>`
+    SELECT status, "userId" FROM "order" WHERE id = ${id}::uuid FOR UPDATE`;
+  if (!order || (order.userId !== viewer.id && !isStaff(viewer)))
+    throw new NotFoundError("Order not found", { orderId: id });
+  return order;
+}
+
+/**
+ * Cancels a pending or paid order and puts every item back in stock with ledger rows. The order row
+ * is locked first, so of two racing cancels exactly one restocks; the other gets a 409.
+ */
+export async function cancelOrder(
+  db: DbClient,
+  id: string,
+  actor: SessionUser,
+  note?: string,
+): Promise<OrderView> {
+  await withTransactionRetry(() =>
+    inTransaction(db, async (tx) => {
+      const order = await lockOrder(tx, id, actor);
+      assertTransition(order.status, "cancelled");
+      await tx.order.update({ where: { id }, data: { status: "cancelled" } });
+      const restocked = await tx.$queryRaw<{ productId: string; onHand: number; quantity: number }[]>`
+        UPDATE inventory_level l SET "onHand" = l."onHand" + i.quantity, version = l.version + 1, "updatedAt" = now()
+        FROM (SELECT "productId", sum(quantity)::int AS quantity FROM order_item WHERE "orderId" = ${id}::uuid GROUP BY "productId") i
+        WHERE l."productId" = i."productId"
+        RETURNING l."productId", l."onHand", i.quantity`;
+      await tx.stockMovement.createMany({
+        data: restocked.map((row) => ({
+          productId: row.productId,
+          delta: row.quantity,
+          reason: "cancellation" as const,
+          orderId: id,
+          actorId: actor.id,
+          quantityAfter: row.onHand,
+          note,
+        })),
+      });
+      await tx.orderStatusHistory.create({
+        data: { orderId: id, fromStatus: order.status, toStatus: "cancelled", actorId: actor.id, note },
+      });
+      await enqueueOrderEvent(tx, { name: "order.cancelled", payload: { orderId: id, actorId: actor.id } });
+    }),
+  );
+  return getOrderView(db, id);
+}
+
+/** Staff move an order along pending → paid → shipped (with a tracking number) → delivered. */
+export async function transitionOrder(
+  db: DbClient,
+  input: { id: string; to: "paid" | "shipped" | "delivered"; note?: string; trackingNumber?: string },
+  actor: SessionUser,
+): Promise<{ before: OrderView; after: OrderView }> {
+  const before = await getOrderView(db, input.id);
+  await inTransaction(db, async (tx) => {
+    const order = await lockOrder(tx, input.id, actor);
+    assertTransition(order.status, input.to);
+    await tx.order.update({
+      where: { id: input.id },
+      data: { status: input.to, ...(input.to === "shipped" && { trackingNumber: input.trackingNumber }) },
+    });
+    await tx.orderStatusHistory.create({
+      data: {
+        orderId: input.id,
+        fromStatus: order.status,
+        toStatus: input.to,
+        actorId: actor.id,
+        note: input.note,
+      },
+    });
+    await enqueueOrderEvent(tx, {
+      name: "order.status_changed",
+      payload: { orderId: input.id, from: order.status, to: input.to, actorId: actor.id },
+    });
+  });
+  return { before, after: await getOrderView(db, input.id) };
+}

@@ -1,0 +1,28 @@
+import { Prisma } from "@stockroom/db";
+
+// Deadlock, serialization failure, and Prisma's name for either in an interactive transaction.
+const RETRYABLE_SQLSTATES = ["40P01", "40001"];
+
+export function isRetryableTransactionError(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === "P2034") return true;
+  const meta = JSON.stringify(error.meta ?? {});
+  return RETRYABLE_SQLSTATES.some((code) => meta.includes(code));
+}
+
+export function isUniqueViolation(error: unknown, field?: string): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return false;
+  return field === undefined || JSON.stringify(error.meta ?? {}).includes(field);
+}
+
+/** Retries a whole transaction a few times when Postgres aborted it for a deadlock or serialization failure. */
+export async function withTransactionRetry<T>(task: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await task();
+    } catch (error) {
+      if (attempt >= attempts || !isRetryableTransactionError(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+    }
+  }
+}
