@@ -4,6 +4,15 @@ import { defineConfig } from "vitest/config";
 // against the real Postgres and Redis, each file on its own database cloned from a migrated template.
 export default defineConfig({
   test: {
+    // Measured when run with --coverage (pnpm test does): the domain services, which both tRPC and REST call.
+    coverage: {
+      provider: "v8",
+      include: ["packages/api/src/services/**/*.ts", "packages/api/src/domain/**/*.ts"],
+      exclude: ["**/*.test.ts"],
+      reporter: ["text-summary", "json-summary"],
+      reportsDirectory: "reports/coverage",
+      thresholds: { lines: 90 },
+    },
     projects: [
       {
         extends: true,

@@ -4,6 +4,7 @@
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { installJobQueue } from "@stockroom/api/job-queue";
 import { createDb, isDatabaseEmpty, migrate, resolveDatabase, seedDemo } from "@stockroom/db";
 import { readOrCreateAuthSecret } from "./auth-secret.ts";
 import { type ManagedProcess, run, startProcess, stopProcess, waitForHttp } from "./processes.ts";
@@ -45,6 +46,7 @@ function supervise(managed: ManagedProcess) {
 async function prepareDatabase() {
   const { applied } = await migrate(database.url);
   log(applied.length ? `applied ${applied.length} migration(s)` : "migrations up to date");
+  await installJobQueue(database.url);
   const db = createDb(database.url, { poolSize: 1 });
   try {
     if (await isDatabaseEmpty(db)) {
@@ -82,7 +84,13 @@ async function runWatchMode() {
       },
     ),
   );
-  log(`watch mode: storefront http://localhost:${env.WEB_PORT}/, API ${apiUrl}`);
+  supervise(
+    startProcess("worker", "pnpm", ["exec", "tsx", "watch", "src/worker.ts"], {
+      cwd: path.join(ROOT, "apps/api"),
+      env: serverEnv,
+    }),
+  );
+  log(`watch mode: storefront http://localhost:${env.WEB_PORT}/, API ${apiUrl}, worker`);
 }
 
 async function runBuilt() {
@@ -99,6 +107,13 @@ async function runBuilt() {
   }
   const api = supervise(
     startProcess("api", process.execPath, ["--import", "tsx", "src/main.ts"], {
+      cwd: path.join(ROOT, "apps/api"),
+      env: serverEnv,
+    }),
+  );
+  // The order-event worker (confirmation e-mails); run more of these processes to scale.
+  supervise(
+    startProcess("worker", process.execPath, ["--import", "tsx", "src/worker.ts"], {
       cwd: path.join(ROOT, "apps/api"),
       env: serverEnv,
     }),
@@ -126,7 +141,8 @@ async function runBuilt() {
     "  Stockroom is running",
     web ? `  Storefront     http://localhost:${env.WEB_PORT}/` : undefined,
     web ? `  Admin console  http://localhost:${env.WEB_PORT}/admin` : undefined,
-    `  API            ${apiUrl}  (health: /healthz, readiness: /readyz)`,
+    `  API            ${apiUrl}  (health: /healthz, readiness: /readyz, REST docs: /api/docs)`,
+    "  Worker         order events and e-mails (stored in email_message unless SMTP_URL is set)",
     `  Database       ${database.description}`,
     "  Demo accounts  admin@stockroom.dev, staff@stockroom.dev, shopper@stockroom.dev (password: SEED_PASSWORD, default stockroom-demo)",
     "  Press Ctrl-C to stop.",

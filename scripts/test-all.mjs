@@ -68,9 +68,15 @@ if (playwright) {
   results.push({ suite: "e2e (no report)", passed: 0, failed: 1 });
 }
 
+const coverage = readJson(`${reports}/coverage/coverage-summary.json`);
+const coverageLine = coverage
+  ? `coverage of packages/api services: ${coverage.total.lines.pct}% of lines (minimum 90%)`
+  : "coverage of packages/api services: not measured";
+
 const passed = results.reduce((sum, r) => sum + r.passed, 0);
 const failed = results.reduce((sum, r) => sum + r.failed, 0);
 console.log("");
+console.log(`  ${coverageLine}`);
 for (const r of results) console.log(`  ${r.suite.padEnd(32)} ${r.passed} passed, ${r.failed} failed`);
 console.log(`tests: ${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);
