@@ -118,6 +118,8 @@ async function runBuilt() {
       env: serverEnv,
     }),
   );
+  // The web app renders pages from the API, so it starts once the API answers.
+  await waitForHttp(`${apiUrl}/readyz`, 60_000, () => api.child.exitCode === null);
   const web =
     mode === "all"
       ? supervise(
@@ -133,7 +135,6 @@ async function runBuilt() {
         )
       : undefined;
 
-  await waitForHttp(`${apiUrl}/readyz`, 60_000, () => api.child.exitCode === null);
   if (web)
     await waitForHttp(`http://127.0.0.1:${env.WEB_PORT}/admin`, 60_000, () => web.child.exitCode === null);
   const lines = [

@@ -27,6 +27,7 @@ const vitestExit = run("pnpm", [
   "exec",
   "vitest",
   "run",
+  "--coverage",
   "--reporter=default",
   "--reporter=json",
   `--outputFile.json=${vitestReport}`,

@@ -1,36 +1,45 @@
 import Link from "next/link";
+import { ProductGrid } from "~/components/product-card";
 import { apiForRequest } from "~/lib/api-server";
-
-export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
   const api = await apiForRequest();
-  const categories = await api.product.categories.query();
+  const [categories, newest] = await Promise.all([
+    api.product.categories.query(),
+    api.product.list.query({ limit: 8, inStock: true }),
+  ]);
   return (
-    <main className="mx-auto max-w-5xl px-4 py-10">
-      <header className="mb-8 flex items-center justify-between">
+    <div className="flex flex-col gap-10">
+      <section className="rounded-xl bg-emerald-900 px-6 py-10 text-white">
         <h1 className="text-3xl font-semibold tracking-tight">Stockroom</h1>
-        <Link href="/admin" className="text-sm underline underline-offset-4">
-          Staff console
-        </Link>
-      </header>
+        <p className="mt-2 max-w-xl text-emerald-50">
+          Everyday goods for kitchen, home and trail, in stock and ready to ship.
+        </p>
+      </section>
       <section aria-labelledby="categories-heading">
         <h2 id="categories-heading" className="mb-4 text-xl font-medium">
           Shop by category
         </h2>
-        {categories.length === 0 ? (
-          <p>No categories yet.</p>
-        ) : (
-          <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
-            {categories.map((category) => (
-              <li key={category.id} className="rounded-lg border border-stone-200 bg-white p-4">
-                <h3 className="font-medium">{category.name}</h3>
-                <p className="mt-1 text-sm text-stone-600">{category.description}</p>
-              </li>
-            ))}
-          </ul>
-        )}
+        <ul className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+          {categories.map((category) => (
+            <li key={category.id}>
+              <Link
+                href={`/c/${category.slug}`}
+                className="block rounded-lg border border-stone-200 bg-white p-4 hover:border-stone-400 focus-visible:outline-2 focus-visible:outline-emerald-700"
+              >
+                <span className="font-medium">{category.name}</span>
+                <span className="mt-1 block text-sm text-stone-600">{category.description}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
       </section>
-    </main>
+      <section aria-labelledby="new-heading">
+        <h2 id="new-heading" className="mb-4 text-xl font-medium">
+          New in
+        </h2>
+        <ProductGrid products={newest.products} label="New in" />
+      </section>
+    </div>
   );
 }

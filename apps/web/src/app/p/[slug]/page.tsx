@@ -1,0 +1,53 @@
+import { TRPCClientError } from "@trpc/client";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AddToCart } from "~/components/add-to-cart";
+import { StockBadge } from "~/components/stock-badge";
+import { apiForRequest } from "~/lib/api-server";
+import { formatMoney } from "~/lib/money";
+
+async function loadProduct(slug: string) {
+  try {
+    return await (await apiForRequest()).product.bySlug.query({ slug });
+  } catch (error) {
+    if (error instanceof TRPCClientError && error.data?.httpStatus === 404) notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
+  return { title: (await loadProduct((await params).slug)).name };
+}
+
+export default async function ProductPage({ params }: { params: Promise<{ slug: string }> }) {
+  const product = await loadProduct((await params).slug);
+  return (
+    <article className="grid gap-8 md:grid-cols-2">
+      <img
+        src={product.imageUrl ?? "/images/products/placeholder.svg"}
+        alt={product.name}
+        width={400}
+        height={400}
+        className="w-full rounded-xl border border-stone-200 bg-white"
+      />
+      <div className="flex flex-col gap-4">
+        {product.category ? (
+          <Link
+            href={`/c/${product.category.slug}`}
+            className="text-sm text-emerald-800 underline underline-offset-4"
+          >
+            {product.category.name}
+          </Link>
+        ) : null}
+        <h1 className="text-3xl font-semibold">{product.name}</h1>
+        <p className="text-2xl">{formatMoney(product.priceCents, product.currency)}</p>
+        <p className="text-sm">
+          Availability: <StockBadge stock={product.stock} threshold={product.lowStockThreshold} />
+        </p>
+        <p className="text-stone-700">{product.description}</p>
+        <AddToCart productId={product.id} productName={product.name} stock={product.stock} />
+      </div>
+    </article>
+  );
+}

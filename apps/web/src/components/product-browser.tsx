@@ -1,0 +1,174 @@
+import type { ProductSort } from "@stockroom/api/schemas";
+import Link from "next/link";
+import { apiForRequest } from "~/lib/api-server";
+import { ProductGrid } from "./product-card";
+
+export type BrowseParams = Record<string, string | string[] | undefined>;
+
+const sorts: { value: ProductSort; label: string }[] = [
+  { value: "newest", label: "Newest" },
+  { value: "price_asc", label: "Price: low to high" },
+  { value: "price_desc", label: "Price: high to low" },
+  { value: "name", label: "Name" },
+];
+
+function one(value: string | string[] | undefined): string | undefined {
+  const first = Array.isArray(value) ? value[0] : value;
+  return first ? first : undefined;
+}
+
+function dollarsToCents(value: string | undefined): number | undefined {
+  if (!value) return undefined;
+  const number = Number(value);
+  return Number.isFinite(number) && number >= 0 ? Math.round(number * 100) : undefined;
+}
+
+/** Search, category and filter pages: every choice lives in the URL, so any view can be shared. */
+export async function ProductBrowser({
+  params,
+  category,
+  heading,
+}: {
+  params: BrowseParams;
+  category?: string;
+  heading: string;
+}) {
+  const api = await apiForRequest();
+  const q = one(params.q);
+  const sort = sorts.find((s) => s.value === one(params.sort))?.value ?? "newest";
+  const categoryFilter = category ?? one(params.category);
+  const min = one(params.min);
+  const max = one(params.max);
+  const inStock = one(params.inStock) === "1";
+  const [page, categories] = await Promise.all([
+    api.product.list.query({
+      q,
+      sort,
+      category: categoryFilter,
+      minPriceCents: dollarsToCents(min),
+      maxPriceCents: dollarsToCents(max),
+      inStock: inStock || undefined,
+      cursor: one(params.cursor),
+      limit: 12,
+    }),
+    api.product.categories.query(),
+  ]);
+  const base = category ? `/c/${category}` : "/search";
+  const withCursor = (cursor: string | null) => {
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries({
+      q,
+      sort,
+      category: category ? undefined : categoryFilter,
+      min,
+      max,
+      inStock: inStock ? "1" : undefined,
+    })) {
+      if (value) search.set(key, value);
+    }
+    if (cursor) search.set("cursor", cursor);
+    const text = search.toString();
+    return text ? `${base}?${text}` : base;
+  };
+  return (
+    <div className="grid gap-8 md:grid-cols-[14rem_1fr]">
+      <form
+        action={base}
+        aria-label="Filters"
+        className="flex flex-col gap-4 self-start rounded-lg border border-stone-200 bg-white p-4"
+      >
+        {q !== undefined || !category ? (
+          <label className="flex flex-col gap-1 text-sm">
+            Search
+            <input
+              name="q"
+              type="search"
+              defaultValue={q}
+              className="rounded-md border border-stone-300 px-2 py-1.5"
+            />
+          </label>
+        ) : null}
+        {category ? null : (
+          <label className="flex flex-col gap-1 text-sm">
+            Category
+            <select
+              name="category"
+              defaultValue={categoryFilter ?? ""}
+              className="rounded-md border border-stone-300 px-2 py-1.5"
+            >
+              <option value="">All categories</option>
+              {categories.map((c) => (
+                <option key={c.id} value={c.slug}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <fieldset className="flex gap-2 text-sm">
+          <legend className="mb-1">Price (USD)</legend>
+          <label className="flex flex-col gap-1">
+            Min
+            <input
+              name="min"
+              type="number"
+              min="0"
+              step="1"
+              defaultValue={min}
+              className="w-20 rounded-md border border-stone-300 px-2 py-1.5"
+            />
+          </label>
+          <label className="flex flex-col gap-1">
+            Max
+            <input
+              name="max"
+              type="number"
+              min="0"
+              step="1"
+              defaultValue={max}
+              className="w-20 rounded-md border border-stone-300 px-2 py-1.5"
+            />
+          </label>
+        </fieldset>
+        <label className="flex items-center gap-2 text-sm">
+          <input name="inStock" type="checkbox" value="1" defaultChecked={inStock} />
+          In stock only
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          Sort by
+          <select name="sort" defaultValue={sort} className="rounded-md border border-stone-300 px-2 py-1.5">
+            {sorts.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="rounded-md bg-stone-900 px-3 py-2 text-sm text-white">
+          Apply filters
+        </button>
+      </form>
+      <section aria-labelledby="results-heading">
+        <h1 id="results-heading" className="mb-4 text-2xl font-semibold">
+          {heading}
+        </h1>
+        <ProductGrid products={page.products} label="Products" />
+        <nav aria-label="Pages" className="mt-6 flex gap-3">
+          {params.cursor ? (
+            <Link href={withCursor(null)} className="rounded-md border border-stone-300 px-3 py-2 text-sm">
+              First page
+            </Link>
+          ) : null}
+          {page.nextCursor ? (
+            <Link
+              href={withCursor(page.nextCursor)}
+              className="rounded-md border border-stone-300 px-3 py-2 text-sm"
+            >
+              Next page
+            </Link>
+          ) : null}
+        </nav>
+      </section>
+    </div>
+  );
+}
