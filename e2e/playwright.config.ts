@@ -49,7 +49,11 @@ export default defineConfig({
       DATABASE_URL: e2eEnv.E2E_DATABASE_URL,
       API_PORT: String(e2eEnv.E2E_API_PORT),
       WEB_PORT: String(e2eEnv.E2E_WEB_PORT),
+      REDIS_URL: e2eEnv.E2E_REDIS_URL,
       LOG_LEVEL: "warn",
+      // The journeys sign up many shoppers from one IP; the limits themselves are tested in apps/api.
+      RATE_LIMIT_SIGN_UPS_PER_IP: "10000",
+      RATE_LIMIT_REQUESTS_PER_IP: "1000000",
     },
   },
 });

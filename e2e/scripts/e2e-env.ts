@@ -9,6 +9,11 @@ const E2eEnvSchema = z.object({
     .default("postgresql://postgres@127.0.0.1:5432/stockroom_e2e"),
   E2E_API_PORT: z.coerce.number().int().min(1).max(65535).default(4100),
   E2E_WEB_PORT: z.coerce.number().int().min(1).max(65535).default(3100),
+  /** A Redis database of its own, flushed before each run (limits and sessions start clean). */
+  E2E_REDIS_URL: z
+    .string()
+    .regex(/^redis:\/\//, "expected a redis:// URL")
+    .default("redis://127.0.0.1:6379/2"),
   CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
   CI: z.string().optional(),
 });

@@ -4,7 +4,7 @@ export const ADDRESS = { street: "12 Harbour Lane", city: "Portland", state: "ME
 
 export async function addToCart(page: Page, slug: string, quantity: number) {
   await page.goto(`/p/${slug}`);
-  await page.getByLabel("Quantity").fill(String(quantity));
+  await page.getByRole("spinbutton", { name: "Quantity" }).fill(String(quantity));
   await page.getByRole("button", { name: "Add to cart" }).click();
   await expect(page.getByRole("status").filter({ hasText: "to your cart" })).toBeVisible();
 }

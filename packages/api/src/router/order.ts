@@ -1,4 +1,6 @@
+import { DomainError } from "../errors.ts";
 import {
+  BulkTransitionInput,
   CancelOrderInput,
   CreateOrderInput,
   OrderIdInput,
@@ -51,6 +53,35 @@ export const orderRouter = createTRPCRouter({
   }),
 
   list: staffProcedure.input(OrderListInput).query(({ ctx, input }) => listOrders(ctx.db, input)),
+
+  /**
+   * Moves many orders at once where no per-order input is needed (mark paid, mark delivered). Orders
+   * that cannot move are reported, not fatal: the others still change, each with its audit row.
+   */
+  bulkTransition: staffProcedure.input(BulkTransitionInput).mutation(async ({ ctx, input }) => {
+    const results: { id: string; ok: boolean; error?: string }[] = [];
+    for (const id of input.ids) {
+      try {
+        const { before, after } = await transitionOrder(
+          ctx.db,
+          { id, to: input.to, note: input.note },
+          ctx.user,
+        );
+        ctx.audit.record({
+          action: "order.transition",
+          entity: "order",
+          entityId: id,
+          before: { status: before.status },
+          after: { status: after.status, note: input.note },
+        });
+        results.push({ id, ok: true });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        results.push({ id, ok: false, error: error.message });
+      }
+    }
+    return { results, changed: results.filter((r) => r.ok).length };
+  }),
 
   transition: staffProcedure.input(TransitionOrderInput).mutation(async ({ ctx, input }) => {
     const { before, after } = await transitionOrder(ctx.db, input, ctx.user);

@@ -69,3 +69,12 @@ export const CancelOrderInput = z.object({
   id: z.uuid({ message: "Not an order id" }),
   note: z.string().trim().max(500).optional(),
 });
+
+export const BulkTransitionInput = z.object({
+  ids: z
+    .array(z.uuid({ message: "Not an order id" }))
+    .min(1, "Select at least one order")
+    .max(100, "At most 100 orders at once"),
+  to: z.enum(["paid", "delivered"]),
+  note: z.string().trim().max(500).optional(),
+});

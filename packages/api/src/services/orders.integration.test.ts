@@ -378,3 +378,40 @@ describe("status transitions", () => {
     expect(audit).toHaveLength(3);
   });
 });
+
+describe("bulk transitions", () => {
+  it("moves every order that may move, reports the others, and audits each change", async () => {
+    const product = await createTestProduct(db, { stock: 10 });
+    const caller = callerAs(services, shopper);
+    const a = await caller.order.create({
+      items: [{ productId: product.id, quantity: 1 }],
+      shippingAddress: TEST_ADDRESS,
+    });
+    const b = await caller.order.create({
+      items: [{ productId: product.id, quantity: 1 }],
+      shippingAddress: TEST_ADDRESS,
+    });
+    const cancelled = await caller.order.create({
+      items: [{ productId: product.id, quantity: 1 }],
+      shippingAddress: TEST_ADDRESS,
+    });
+    await caller.order.cancel({ id: cancelled.id });
+    const result = await callerAs(services, staff).order.bulkTransition({
+      ids: [a.id, b.id, cancelled.id],
+      to: "paid",
+      note: "Bank transfer batch",
+    });
+    expect(result.changed).toBe(2);
+    expect(result.results).toEqual([
+      { id: a.id, ok: true },
+      { id: b.id, ok: true },
+      { id: cancelled.id, ok: false, error: "Order cannot move from cancelled to paid" },
+    ]);
+    expect((await db.order.findUniqueOrThrow({ where: { id: a.id } })).status).toBe("paid");
+    expect(
+      await db.auditLog.count({
+        where: { action: "order.transition", entityId: { in: [a.id, b.id, cancelled.id] } },
+      }),
+    ).toBe(2);
+  });
+});

@@ -1,0 +1,121 @@
+import Link from "next/link";
+import { apiForRequest } from "~/lib/api-server";
+
+export const metadata = { title: "Audit log" };
+
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
+  const params = await searchParams;
+  const api = await apiForRequest();
+  const { entries, nextCursor } = await api.admin.auditLog.query({
+    actorId: params.actor || undefined,
+    entity: params.entity || undefined,
+    entityId: params.entityId || undefined,
+    from: params.from ? new Date(params.from) : undefined,
+    to: params.to ? new Date(`${params.to}T23:59:59.999Z`) : undefined,
+    cursor: params.cursor || undefined,
+    limit: 50,
+  });
+  const next = new URLSearchParams(
+    Object.entries({ ...params, cursor: nextCursor ?? "" }).filter(([, v]) => v) as [string, string][],
+  );
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="text-2xl font-semibold">Audit log</h1>
+      <form
+        action="/admin/audit"
+        aria-label="Audit filters"
+        className="flex flex-wrap items-end gap-3 text-sm"
+      >
+        <label className="flex flex-col gap-1">
+          Entity
+          <select
+            name="entity"
+            defaultValue={params.entity ?? ""}
+            className="rounded-md border border-stone-300 px-2 py-1.5"
+          >
+            <option value="">Any</option>
+            <option value="product">Product</option>
+            <option value="order">Order</option>
+            <option value="user">User</option>
+          </select>
+        </label>
+        <label className="flex flex-col gap-1">
+          Actor id
+          <input
+            name="actor"
+            defaultValue={params.actor}
+            className="rounded-md border border-stone-300 px-2 py-1.5"
+          />
+        </label>
+        <label className="flex flex-col gap-1">
+          From
+          <input
+            name="from"
+            type="date"
+            defaultValue={params.from}
+            className="rounded-md border border-stone-300 px-2 py-1.5"
+          />
+        </label>
+        <label className="flex flex-col gap-1">
+          To
+          <input
+            name="to"
+            type="date"
+            defaultValue={params.to}
+            className="rounded-md border border-stone-300 px-2 py-1.5"
+          />
+        </label>
+        <button type="submit" className="rounded-md border border-stone-300 px-3 py-1.5">
+          Apply
+        </button>
+      </form>
+      {entries.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-stone-300 p-6 text-center text-stone-600">
+          No entries match.
+        </p>
+      ) : (
+        <ul className="flex flex-col gap-2">
+          {entries.map((entry) => (
+            <li key={entry.id} className="rounded-lg border border-stone-200 bg-white p-3 text-sm">
+              <p>
+                <strong>{entry.action}</strong> on {entry.entity} {entry.entityId ?? ""} by{" "}
+                {entry.actor ? (
+                  <Link
+                    href={`/admin/audit?actor=${entry.actor.id}`}
+                    className="underline underline-offset-4"
+                  >
+                    {entry.actor.name}
+                  </Link>
+                ) : (
+                  "—"
+                )}{" "}
+                ·{" "}
+                <time dateTime={entry.createdAt.toISOString()}>
+                  {entry.createdAt.toISOString().slice(0, 19).replace("T", " ")}
+                </time>
+              </p>
+              <details>
+                <summary className="cursor-pointer text-stone-700">Before and after</summary>
+                <pre className="mt-2 overflow-x-auto rounded bg-stone-100 p-2 text-xs">
+                  {JSON.stringify({ before: entry.before, after: entry.after }, null, 2)}
+                </pre>
+              </details>
+            </li>
+          ))}
+        </ul>
+      )}
+      {nextCursor ? (
+        <Link
+          href={`/admin/audit?${next.toString()}`}
+          className="self-start rounded-md border border-stone-300 px-3 py-2 text-sm"
+        >
+          Next page
+        </Link>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,7 @@
+export default function Loading() {
+  return (
+    <p role="status" className="animate-pulse text-stone-600">
+      Loading…
+    </p>
+  );
+}

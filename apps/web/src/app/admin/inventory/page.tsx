@@ -1,0 +1,93 @@
+import Link from "next/link";
+import { apiForRequest } from "~/lib/api-server";
+
+export const metadata = { title: "Inventory" };
+
+export default async function InventoryPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
+  const params = await searchParams;
+  const lowStock = params.low === "1";
+  const { levels, nextCursor } = await (await apiForRequest()).inventory.levels.query({
+    lowStock,
+    q: params.q || undefined,
+    cursor: params.cursor || undefined,
+    limit: 50,
+  });
+  const next = new URLSearchParams({
+    ...(lowStock ? { low: "1" } : {}),
+    ...(params.q ? { q: params.q } : {}),
+    cursor: nextCursor ?? "",
+  });
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="text-2xl font-semibold">Inventory</h1>
+      <form
+        action="/admin/inventory"
+        aria-label="Inventory filters"
+        className="flex flex-wrap items-end gap-3 text-sm"
+      >
+        <label className="flex flex-col gap-1">
+          Search
+          <input
+            name="q"
+            type="search"
+            defaultValue={params.q}
+            className="rounded-md border border-stone-300 px-2 py-1.5"
+          />
+        </label>
+        <label className="flex items-center gap-2">
+          <input name="low" type="checkbox" value="1" defaultChecked={lowStock} />
+          Low stock only
+        </label>
+        <button type="submit" className="rounded-md border border-stone-300 px-3 py-1.5">
+          Apply
+        </button>
+      </form>
+      {levels.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-stone-300 p-6 text-center text-stone-600">
+          Nothing to show.
+        </p>
+      ) : (
+        <table className="w-full rounded-lg border border-stone-200 bg-white text-left text-sm">
+          <thead className="bg-stone-100">
+            <tr>
+              <th className="p-2">Product</th>
+              <th className="p-2 text-right">On hand</th>
+              <th className="p-2 text-right">Low at</th>
+              <th className="p-2">Updated</th>
+            </tr>
+          </thead>
+          <tbody>
+            {levels.map((level) => (
+              <tr
+                key={level.productId}
+                className={`border-t border-stone-200 ${level.low ? "bg-amber-50" : ""}`}
+              >
+                <td className="p-2">
+                  <Link href={`/admin/inventory/${level.productId}`} className="underline underline-offset-4">
+                    {level.name}
+                  </Link>
+                  {level.low ? <span className="ml-2 text-xs font-medium text-amber-800">Low</span> : null}
+                </td>
+                <td className="p-2 text-right">{level.onHand}</td>
+                <td className="p-2 text-right">{level.lowStockThreshold}</td>
+                <td className="p-2">{level.updatedAt.toISOString().slice(0, 16).replace("T", " ")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {nextCursor ? (
+        <Link
+          href={`/admin/inventory?${next.toString()}`}
+          className="self-start rounded-md border border-stone-300 px-3 py-2 text-sm"
+        >
+          Next page
+        </Link>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,228 @@
+import AxeBuilder from "@axe-core/playwright";
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import { apiAs, createProduct, uniqueEmail } from "./api.ts";
+import { saveScreen } from "./screenshots.ts";
+import { addToCart, fillAddress, signUp } from "./shop.ts";
+
+async function signInAs(browser: Browser, email: string, next = "/admin"): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("stockroom-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => `${url.pathname}${url.search}` === new URL(next, url).pathname + new URL(next, url).search);
+  return page;
+}
+
+async function expectNoSeriousA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+}
+
+test("staff create a product, stock it, and take a shopper's order of it from pending to delivered", async ({
+  browser,
+}, testInfo) => {
+  const staff = await signInAs(browser, "staff@stockroom.dev");
+  await expect(staff.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await saveScreen(staff, testInfo, "admin-dashboard");
+
+  const name = `Harbor Wool Blanket ${Date.now().toString(36)}`;
+  await staff.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Products" }).click();
+  await saveScreen(staff, testInfo, "admin-products");
+  await staff.getByRole("link", { name: "New product" }).click();
+  await expect(staff.getByRole("heading", { name: "New product" })).toBeVisible();
+  await staff.getByLabel("Name", { exact: true }).fill(name);
+  await staff.getByLabel("Price", { exact: true }).fill("89.50");
+  await staff.getByLabel("Description").fill("A heavy wool throw for cold harbour evenings");
+  await saveScreen(staff, testInfo, "admin-product-form");
+  await staff.getByRole("button", { name: "Create product" }).click();
+  await expect(staff.getByRole("heading", { name })).toBeVisible();
+
+  await staff.getByRole("link", { name: "Stock and movements" }).click();
+  await staff.getByLabel("New level").check();
+  await staff.getByRole("spinbutton", { name: "New level" }).fill("7");
+  await staff.getByLabel("Reason").selectOption("restock");
+  await staff.getByRole("button", { name: "Save adjustment" }).click();
+  await expect(staff.getByTestId("on-hand")).toHaveText("7");
+
+  const shopper = await (await browser.newContext()).newPage();
+  await shopper.goto(`/search?q=${encodeURIComponent("harbor wool blanket")}`);
+  await shopper.getByRole("link", { name }).click();
+  await expect(shopper.getByRole("heading", { name, level: 1 })).toBeVisible();
+  await expect(shopper).toHaveURL(/\/p\/[^/]+$/);
+  await expect(shopper.getByText("In stock", { exact: true })).toBeVisible();
+  const slug = new URL(shopper.url()).pathname.split("/").pop()!;
+  await shopper.goto("/sign-up");
+  await signUp(shopper, uniqueEmail("admin-journey"));
+  await expect(shopper.getByRole("heading", { name: "Your account" })).toBeVisible();
+  await addToCart(shopper, slug, 1);
+  await shopper.goto("/checkout");
+  await fillAddress(shopper);
+  await shopper.getByRole("button", { name: "Place order" }).click();
+  const heading = shopper.getByRole("heading", { name: /Thank you! Order #\d+/ });
+  await expect(heading).toBeVisible();
+  const number = (await heading.textContent())!.match(/#(\d+)/)![1]!;
+
+  await staff.goto("/admin");
+  await expect(
+    staff.getByRole("region", { name: "Recent orders" }).getByRole("link", { name: `#${number}` }),
+  ).toBeVisible();
+  await staff.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Orders" }).click();
+  await staff.getByLabel("Order number").fill(number);
+  await staff.getByRole("button", { name: "Apply" }).click();
+  await saveScreen(staff, testInfo, "admin-orders");
+  await staff.getByRole("link", { name: `#${number}` }).click();
+  await expect(staff.getByRole("heading", { name: `Order #${number}` })).toBeVisible();
+  await saveScreen(staff, testInfo, "admin-order-detail");
+
+  const shopperStatus = async () => {
+    await shopper.goto("/account");
+    return shopper.getByRole("row").filter({ hasText: `#${number}` });
+  };
+  await expect(await shopperStatus()).toContainText("pending");
+  await staff.getByRole("button", { name: "Mark paid" }).click();
+  await expect(staff.getByTestId("order-status")).toHaveText("paid");
+  await expect(await shopperStatus()).toContainText("paid");
+  await staff.getByLabel("Tracking number").fill("1Z999AA10123456784");
+  await staff.getByRole("button", { name: "Ship" }).click();
+  await expect(staff.getByTestId("order-status")).toHaveText("shipped");
+  await expect(await shopperStatus()).toContainText("shipped");
+  await staff.getByRole("button", { name: "Mark delivered" }).click();
+  await expect(staff.getByTestId("order-status")).toHaveText("delivered");
+  await expect(staff.getByRole("region", { name: "Order actions" })).toHaveCount(0);
+  await expect(await shopperStatus()).toContainText("delivered");
+  await shopper.getByRole("link", { name: `#${number}` }).click();
+  await expect(shopper.getByText("Tracking number 1Z999AA10123456784")).toBeVisible();
+});
+
+test("staff adjust stock with a reason and see it in the product's history and the audit log", async ({
+  browser,
+  baseURL,
+}, testInfo) => {
+  const product = await createProduct(baseURL!, { name: "Audit Trail Teapot", price: 30, stock: 10 });
+  const staff = await signInAs(browser, "staff@stockroom.dev");
+  await staff.goto(`/admin/inventory?q=${encodeURIComponent(product.name)}`);
+  await saveScreen(staff, testInfo, "admin-inventory");
+  await staff.getByRole("link", { name: product.name }).click();
+  await staff.getByRole("spinbutton", { name: "Change" }).fill("-3");
+  await staff.getByLabel("Reason").selectOption("adjustment");
+  await staff.getByLabel("Note").fill("Damaged in transit");
+  await staff.getByRole("button", { name: "Save adjustment" }).click();
+  await expect(staff.getByTestId("on-hand")).toHaveText("7");
+  const row = staff.getByRole("row").filter({ hasText: "Damaged in transit" });
+  await expect(row).toContainText("-3");
+  await expect(row).toContainText("Sam Staff");
+  await expect(row).toContainText("7");
+  await saveScreen(staff, testInfo, "admin-stock-history");
+
+  // A level that moved since the form opened is refused with a clear message.
+  const other = await apiAs(baseURL!, "admin@stockroom.dev");
+  await other.post(`/api/inventory/${product.id}/adjustments`, { data: { delta: 1, reason: "restock" } });
+  await staff.getByRole("spinbutton", { name: "Change" }).fill("2");
+  await staff.getByRole("button", { name: "Save adjustment" }).click();
+  await expect(staff.getByRole("alert").filter({ hasText: "Stock changed since you read it" })).toBeVisible();
+
+  await staff.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Audit log" }).click();
+  // Two entries: the staff member's adjustment and the admin's concurrent one.
+  const entries = staff
+    .getByRole("listitem")
+    .filter({ hasText: `inventory.adjust on product ${product.id}` });
+  await expect(entries).toHaveCount(2);
+  await expect(entries.filter({ hasText: "by Sam Staff" })).toHaveCount(1);
+  await expect(entries.filter({ hasText: "by Ada Admin" })).toHaveCount(1);
+  await saveScreen(staff, testInfo, "admin-audit");
+});
+
+test("staff cannot reach admin-only pages; customers cannot reach the console or call staff procedures", async ({
+  browser,
+  baseURL,
+}, testInfo) => {
+  const staff = await signInAs(browser, "staff@stockroom.dev");
+  await expect(
+    staff.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Staff" }),
+  ).toHaveCount(0);
+  await staff.goto("/admin/staff");
+  await expect(staff.getByRole("heading", { name: "Access denied" })).toBeVisible();
+
+  const admin = await signInAs(browser, "admin@stockroom.dev");
+  await admin.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Staff" }).click();
+  await expect(admin.getByRole("heading", { name: "Staff", level: 1 })).toBeVisible();
+  await saveScreen(admin, testInfo, "admin-staff");
+  for (const [path, shot] of [
+    ["/admin/customers", "admin-customers"],
+    ["/admin/emails", "admin-emails"],
+  ] as const) {
+    await admin.goto(path);
+    await saveScreen(admin, testInfo, shot);
+  }
+
+  const customer = await signInAs(browser, "shopper@stockroom.dev", "/account");
+  await customer.goto("/admin");
+  await expect(customer.getByRole("heading", { name: "Access denied" })).toBeVisible();
+  const refused = await customer.request.get("/api/trpc/order.list?input=%7B%22json%22%3A%7B%7D%7D");
+  expect(refused.status()).toBe(403);
+  const rest = await customer.request.post("/api/products", {
+    data: { name: "Nope", price: 1 },
+    headers: { origin: baseURL! },
+  });
+  expect(rest.status()).toBe(403);
+});
+
+test("admin pages have no serious or critical accessibility violations", async ({ browser }) => {
+  const admin = await signInAs(browser, "admin@stockroom.dev");
+  for (const path of [
+    "/admin",
+    "/admin/products",
+    "/admin/products/new",
+    "/admin/inventory",
+    "/admin/orders",
+    "/admin/customers",
+    "/admin/audit",
+    "/admin/emails",
+    "/admin/staff",
+  ]) {
+    await admin.goto(path);
+    await expectNoSeriousA11yViolations(admin);
+  }
+});
+
+test("staff mark several orders paid at once, and an order that cannot move is reported", async ({
+  browser,
+  baseURL,
+}, testInfo) => {
+  const product = await createProduct(baseURL!, { name: "Bulk Basket", price: 15, stock: 20 });
+  const email = uniqueEmail("bulk");
+  const shopper = await (await import("@playwright/test")).request.newContext({
+    baseURL,
+    extraHTTPHeaders: { origin: baseURL! },
+  });
+  await shopper.post("/api/auth/sign-up/email", {
+    data: { email, password: "e2e-password-123", name: "Bulk Buyer" },
+  });
+  const address = { street: "1 Bulk Row", city: "Leeds", state: "WY", zip: "LS1" };
+  const ids: string[] = [];
+  for (let i = 0; i < 3; i += 1) {
+    const order = await shopper.post("/api/orders", {
+      data: { items: [{ productId: product.id, quantity: 1 }], shippingAddress: address },
+    });
+    ids.push(((await order.json()) as { id: string }).id);
+  }
+  await shopper.patch(`/api/orders/${ids[2]}/cancel`);
+
+  const staff = await signInAs(
+    browser,
+    "staff@stockroom.dev",
+    `/admin/orders?customer=${encodeURIComponent(email)}`,
+  );
+  const rows = staff.getByRole("row");
+  await expect(rows).toHaveCount(4);
+  for (const checkbox of await staff.getByRole("checkbox", { name: /Select order #/ }).all())
+    await checkbox.check();
+  await staff.getByRole("button", { name: "Mark selected paid" }).click();
+  await expect(
+    staff.getByRole("alert").filter({ hasText: "cannot move from cancelled to paid" }),
+  ).toBeVisible();
+  await expect(staff.getByRole("row").filter({ hasText: "paid" })).toHaveCount(2);
+  await saveScreen(staff, testInfo, "admin-orders-bulk");
+});

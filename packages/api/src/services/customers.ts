@@ -1,0 +1,59 @@
+import type { DbClient } from "../db-client.ts";
+import { NotFoundError } from "../errors.ts";
+import { decodeCursor, encodeCursor } from "./cursor.ts";
+
+/** Customers, newest first, searchable by email or name. */
+export async function listCustomers(db: DbClient, filter: { q?: string; cursor?: string; limit: number }) {
+  const after = filter.cursor ? decodeCursor(filter.cursor) : undefined;
+  const rows = await db.user.findMany({
+    where: {
+      role: "CUSTOMER",
+      ...(filter.q && {
+        OR: [
+          { email: { contains: filter.q, mode: "insensitive" } },
+          { name: { contains: filter.q, mode: "insensitive" } },
+        ],
+      }),
+      ...(after && {
+        AND: [
+          {
+            OR: [
+              { createdAt: { lt: after.createdAt } },
+              { createdAt: after.createdAt, id: { lt: after.id } },
+            ],
+          },
+        ],
+      }),
+    },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      active: true,
+      createdAt: true,
+      _count: { select: { orders: true } },
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: filter.limit + 1,
+  });
+  const page = rows
+    .slice(0, filter.limit)
+    .map(({ _count, ...user }) => ({ ...user, orderCount: _count.orders }));
+  const last = page.at(-1);
+  return { customers: page, nextCursor: rows.length > filter.limit && last ? encodeCursor(last) : null };
+}
+
+/** One customer with their lifetime value (all orders except cancelled ones). */
+export async function getCustomer(db: DbClient, id: string) {
+  const user = await db.user.findUnique({
+    where: { id },
+    select: { id: true, email: true, name: true, role: true, active: true, createdAt: true },
+  });
+  if (!user) throw new NotFoundError("Customer not found", { userId: id });
+  const totals = await db.order.aggregate({
+    where: { userId: id, status: { not: "cancelled" } },
+    _sum: { totalCents: true },
+    _count: true,
+  });
+  return { ...user, lifetimeValueCents: totals._sum.totalCents ?? 0, orderCount: totals._count };
+}
