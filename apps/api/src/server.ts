@@ -33,6 +33,8 @@ export async function buildServer({
     requestIdHeader: REQUEST_ID_HEADER,
     genReqId: () => randomUUID(),
     routerOptions: { maxParamLength: 5_000 },
+    // CSV imports allow 1 MB of text; JSON escaping can grow it, so leave room above Fastify's 1 MiB default.
+    bodyLimit: 4 * 1024 * 1024,
   });
 
   app.addHook("onRequest", async (request, reply) => {

@@ -4,6 +4,7 @@ import { cartRouter } from "./router/cart.ts";
 import { inventoryRouter } from "./router/inventory.ts";
 import { orderRouter } from "./router/order.ts";
 import { productRouter } from "./router/product.ts";
+import { productCsvRouter } from "./router/product-csv.ts";
 import { staffRouter } from "./router/staff.ts";
 import { createCallerFactory, createTRPCRouter } from "./trpc.ts";
 
@@ -12,6 +13,7 @@ export const appRouter = createTRPCRouter({
   staff: staffRouter,
   admin: adminRouter,
   product: productRouter,
+  productCsv: productCsvRouter,
   inventory: inventoryRouter,
   order: orderRouter,
   cart: cartRouter,

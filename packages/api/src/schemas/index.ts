@@ -5,3 +5,4 @@ export * from "./cart.ts";
 export * from "./catalog.ts";
 export * from "./inventory.ts";
 export * from "./order.ts";
+export * from "./product-csv.ts";

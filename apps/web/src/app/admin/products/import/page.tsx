@@ -1,0 +1,22 @@
+import Link from "next/link";
+import { ProductImport } from "~/components/admin/product-import";
+
+export const metadata = { title: "Import and export products" };
+
+export default function ProductImportPage() {
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-col gap-1">
+        <h1 className="text-2xl font-semibold">Import and export products</h1>
+        <p className="text-sm text-stone-700">
+          Download the catalogue as CSV, edit it in a spreadsheet, and import it back. The import checks every
+          row first and writes nothing until all of them are valid.{" "}
+          <Link href="/admin/products" className="underline underline-offset-4">
+            Back to products
+          </Link>
+        </p>
+      </div>
+      <ProductImport />
+    </div>
+  );
+}
