@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { OrderHistoryTable } from "~/components/order-history-table";
 import { apiForRequest } from "~/lib/api-server";
-import { formatMoney } from "~/lib/money";
 import { getViewer } from "~/lib/session";
 
 export const metadata = { title: "Your account" };
@@ -32,30 +32,7 @@ export default async function AccountPage() {
             </Link>
           </p>
         ) : (
-          <table className="w-full rounded-lg border border-stone-200 bg-white text-left text-sm">
-            <thead className="bg-stone-100">
-              <tr>
-                <th className="p-2">Order</th>
-                <th className="p-2">Placed</th>
-                <th className="p-2">Status</th>
-                <th className="p-2 text-right">Total</th>
-              </tr>
-            </thead>
-            <tbody>
-              {orders.map((order) => (
-                <tr key={order.id} className="border-t border-stone-200">
-                  <td className="p-2">
-                    <Link href={`/orders/${order.id}`} className="underline underline-offset-4">
-                      #{order.number}
-                    </Link>
-                  </td>
-                  <td className="p-2">{order.createdAt.toISOString().slice(0, 10)}</td>
-                  <td className="p-2 capitalize">{order.status}</td>
-                  <td className="p-2 text-right">{formatMoney(order.totalCents, order.currency)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <OrderHistoryTable orders={orders} hrefOf={(id) => `/orders/${id}`} />
         )}
       </section>
     </section>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DateRangeFields, EmptyState, endOfDay, NextPageLink } from "~/components/list-parts";
 import { apiForRequest } from "~/lib/api-server";
 
 export const metadata = { title: "Audit log" };
@@ -15,13 +16,10 @@ export default async function AuditPage({
     entity: params.entity || undefined,
     entityId: params.entityId || undefined,
     from: params.from ? new Date(params.from) : undefined,
-    to: params.to ? new Date(`${params.to}T23:59:59.999Z`) : undefined,
+    to: endOfDay(params.to),
     cursor: params.cursor || undefined,
     limit: 50,
   });
-  const next = new URLSearchParams(
-    Object.entries({ ...params, cursor: nextCursor ?? "" }).filter(([, v]) => v) as [string, string][],
-  );
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-semibold">Audit log</h1>
@@ -51,32 +49,13 @@ export default async function AuditPage({
             className="rounded-md border border-stone-300 px-2 py-1.5"
           />
         </label>
-        <label className="flex flex-col gap-1">
-          From
-          <input
-            name="from"
-            type="date"
-            defaultValue={params.from}
-            className="rounded-md border border-stone-300 px-2 py-1.5"
-          />
-        </label>
-        <label className="flex flex-col gap-1">
-          To
-          <input
-            name="to"
-            type="date"
-            defaultValue={params.to}
-            className="rounded-md border border-stone-300 px-2 py-1.5"
-          />
-        </label>
+        <DateRangeFields from={params.from} to={params.to} />
         <button type="submit" className="rounded-md border border-stone-300 px-3 py-1.5">
           Apply
         </button>
       </form>
       {entries.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-stone-300 p-6 text-center text-stone-600">
-          No entries match.
-        </p>
+        <EmptyState>No entries match.</EmptyState>
       ) : (
         <ul className="flex flex-col gap-2">
           {entries.map((entry) => (
@@ -108,14 +87,7 @@ export default async function AuditPage({
           ))}
         </ul>
       )}
-      {nextCursor ? (
-        <Link
-          href={`/admin/audit?${next.toString()}`}
-          className="self-start rounded-md border border-stone-300 px-3 py-2 text-sm"
-        >
-          Next page
-        </Link>
-      ) : null}
+      <NextPageLink path="/admin/audit" params={params} cursor={nextCursor} />
     </div>
   );
 }

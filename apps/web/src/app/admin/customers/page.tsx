@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { EmptyState, NextPageLink } from "~/components/list-parts";
 import { apiForRequest } from "~/lib/api-server";
 
 export const metadata = { title: "Customers" };
@@ -14,7 +15,6 @@ export default async function CustomersPage({
     cursor: params.cursor || undefined,
     limit: 25,
   });
-  const next = new URLSearchParams({ ...(params.q ? { q: params.q } : {}), cursor: nextCursor ?? "" });
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-semibold">Customers</h1>
@@ -33,9 +33,7 @@ export default async function CustomersPage({
         </button>
       </form>
       {customers.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-stone-300 p-6 text-center text-stone-600">
-          No customers match.
-        </p>
+        <EmptyState>No customers match.</EmptyState>
       ) : (
         <table className="w-full rounded-lg border border-stone-200 bg-white text-left text-sm">
           <thead className="bg-stone-100">
@@ -62,14 +60,7 @@ export default async function CustomersPage({
           </tbody>
         </table>
       )}
-      {nextCursor ? (
-        <Link
-          href={`/admin/customers?${next.toString()}`}
-          className="self-start rounded-md border border-stone-300 px-3 py-2 text-sm"
-        >
-          Next page
-        </Link>
-      ) : null}
+      <NextPageLink path="/admin/customers" params={params} cursor={nextCursor} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { EmptyState, NextPageLink } from "~/components/list-parts";
 import { apiForRequest } from "~/lib/api-server";
 
 export const metadata = { title: "Emails" };
@@ -14,7 +14,6 @@ export default async function EmailsPage({
     cursor: params.cursor || undefined,
     limit: 25,
   });
-  const next = new URLSearchParams({ ...(params.to ? { to: params.to } : {}), cursor: nextCursor ?? "" });
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-semibold">Emails</h1>
@@ -36,9 +35,7 @@ export default async function EmailsPage({
         </button>
       </form>
       {emails.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-stone-300 p-6 text-center text-stone-600">
-          No messages yet.
-        </p>
+        <EmptyState>No messages yet.</EmptyState>
       ) : (
         <ul className="flex flex-col gap-2">
           {emails.map((email) => (
@@ -56,14 +53,7 @@ export default async function EmailsPage({
           ))}
         </ul>
       )}
-      {nextCursor ? (
-        <Link
-          href={`/admin/emails?${next.toString()}`}
-          className="self-start rounded-md border border-stone-300 px-3 py-2 text-sm"
-        >
-          Next page
-        </Link>
-      ) : null}
+      <NextPageLink path="/admin/emails" params={params} cursor={nextCursor} />
     </div>
   );
 }

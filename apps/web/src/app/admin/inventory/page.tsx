@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { EmptyState, NextPageLink } from "~/components/list-parts";
 import { apiForRequest } from "~/lib/api-server";
 
 export const metadata = { title: "Inventory" };
@@ -15,11 +16,6 @@ export default async function InventoryPage({
     q: params.q || undefined,
     cursor: params.cursor || undefined,
     limit: 50,
-  });
-  const next = new URLSearchParams({
-    ...(lowStock ? { low: "1" } : {}),
-    ...(params.q ? { q: params.q } : {}),
-    cursor: nextCursor ?? "",
   });
   return (
     <div className="flex flex-col gap-4">
@@ -47,9 +43,7 @@ export default async function InventoryPage({
         </button>
       </form>
       {levels.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-stone-300 p-6 text-center text-stone-600">
-          Nothing to show.
-        </p>
+        <EmptyState>Nothing to show.</EmptyState>
       ) : (
         <table className="w-full rounded-lg border border-stone-200 bg-white text-left text-sm">
           <thead className="bg-stone-100">
@@ -80,14 +74,7 @@ export default async function InventoryPage({
           </tbody>
         </table>
       )}
-      {nextCursor ? (
-        <Link
-          href={`/admin/inventory?${next.toString()}`}
-          className="self-start rounded-md border border-stone-300 px-3 py-2 text-sm"
-        >
-          Next page
-        </Link>
-      ) : null}
+      <NextPageLink path="/admin/inventory" params={params} cursor={nextCursor} />
     </div>
   );
 }

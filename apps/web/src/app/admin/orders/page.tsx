@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { OrdersTable } from "~/components/admin/orders-table";
+import { DateRangeFields, EmptyState, endOfDay, NextPageLink } from "~/components/list-parts";
 import { apiForRequest } from "~/lib/api-server";
 
 export const metadata = { title: "Orders" };
@@ -19,13 +19,10 @@ export default async function AdminOrdersPage({
     number,
     customer: params.customer || undefined,
     from: params.from ? new Date(params.from) : undefined,
-    to: params.to ? new Date(`${params.to}T23:59:59.999Z`) : undefined,
+    to: endOfDay(params.to),
     cursor: params.cursor || undefined,
     limit: 25,
   });
-  const next = new URLSearchParams(
-    Object.entries({ ...params, cursor: nextCursor ?? "" }).filter(([, v]) => v) as [string, string][],
-  );
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-semibold">Orders</h1>
@@ -66,43 +63,13 @@ export default async function AdminOrdersPage({
             className="w-28 rounded-md border border-stone-300 px-2 py-1.5"
           />
         </label>
-        <label className="flex flex-col gap-1">
-          From
-          <input
-            name="from"
-            type="date"
-            defaultValue={params.from}
-            className="rounded-md border border-stone-300 px-2 py-1.5"
-          />
-        </label>
-        <label className="flex flex-col gap-1">
-          To
-          <input
-            name="to"
-            type="date"
-            defaultValue={params.to}
-            className="rounded-md border border-stone-300 px-2 py-1.5"
-          />
-        </label>
+        <DateRangeFields from={params.from} to={params.to} />
         <button type="submit" className="rounded-md border border-stone-300 px-3 py-1.5">
           Apply
         </button>
       </form>
-      {orders.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-stone-300 p-6 text-center text-stone-600">
-          No orders match.
-        </p>
-      ) : (
-        <OrdersTable orders={orders} />
-      )}
-      {nextCursor ? (
-        <Link
-          href={`/admin/orders?${next.toString()}`}
-          className="self-start rounded-md border border-stone-300 px-3 py-2 text-sm"
-        >
-          Next page
-        </Link>
-      ) : null}
+      {orders.length === 0 ? <EmptyState>No orders match.</EmptyState> : <OrdersTable orders={orders} />}
+      <NextPageLink path="/admin/orders" params={params} cursor={nextCursor} />
     </div>
   );
 }

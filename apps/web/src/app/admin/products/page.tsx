@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ArchiveToggle } from "~/components/admin/archive-toggle";
+import { EmptyState, NextPageLink } from "~/components/list-parts";
 import { apiForRequest } from "~/lib/api-server";
 import { formatMoney } from "~/lib/money";
 
@@ -25,9 +26,6 @@ export default async function AdminProductsPage({ searchParams }: { searchParams
     includeArchived: true,
     limit: 25,
   });
-  const next = new URLSearchParams(
-    Object.entries({ ...params, cursor: page.nextCursor ?? "" }).filter(([, v]) => v) as [string, string][],
-  );
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -77,9 +75,7 @@ export default async function AdminProductsPage({ searchParams }: { searchParams
         </button>
       </form>
       {page.products.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-stone-300 p-6 text-center text-stone-600">
-          No products match.
-        </p>
+        <EmptyState>No products match.</EmptyState>
       ) : (
         <div className="overflow-x-auto">
           <table className="w-full rounded-lg border border-stone-200 bg-white text-left text-sm">
@@ -120,14 +116,7 @@ export default async function AdminProductsPage({ searchParams }: { searchParams
           </table>
         </div>
       )}
-      {page.nextCursor ? (
-        <Link
-          href={`/admin/products?${next.toString()}`}
-          className="self-start rounded-md border border-stone-300 px-3 py-2 text-sm"
-        >
-          Next page
-        </Link>
-      ) : null}
+      <NextPageLink path="/admin/products" params={params} cursor={page.nextCursor} />
     </div>
   );
 }

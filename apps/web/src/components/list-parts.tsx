@@ -1,0 +1,73 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+
+/** What a list shows when nothing matches. */
+export function EmptyState({ children }: { children: ReactNode }) {
+  return (
+    <p className="rounded-lg border border-dashed border-stone-300 p-6 text-center text-stone-600">
+      {children}
+    </p>
+  );
+}
+
+/** The same list with the next keyset cursor; every other parameter is kept. */
+export function nextPageHref(
+  path: string,
+  params: Record<string, string | undefined>,
+  cursor: string,
+): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries({ ...params, cursor })) if (value) search.set(key, value);
+  return `${path}?${search.toString()}`;
+}
+
+export function NextPageLink({
+  path,
+  params,
+  cursor,
+}: {
+  path: string;
+  params: Record<string, string | undefined>;
+  cursor: string | null;
+}) {
+  if (!cursor) return null;
+  return (
+    <Link
+      href={nextPageHref(path, params, cursor)}
+      className="self-start rounded-md border border-stone-300 px-3 py-2 text-sm"
+    >
+      Next page
+    </Link>
+  );
+}
+
+/** "From" and "To" date inputs for list filters (ISO dates in the URL). */
+export function DateRangeFields({ from, to }: { from?: string; to?: string }) {
+  return (
+    <>
+      <label className="flex flex-col gap-1">
+        From
+        <input
+          name="from"
+          type="date"
+          defaultValue={from}
+          className="rounded-md border border-stone-300 px-2 py-1.5"
+        />
+      </label>
+      <label className="flex flex-col gap-1">
+        To
+        <input
+          name="to"
+          type="date"
+          defaultValue={to}
+          className="rounded-md border border-stone-300 px-2 py-1.5"
+        />
+      </label>
+    </>
+  );
+}
+
+/** End of the given day, so a "to" date includes that whole day. */
+export function endOfDay(date: string | undefined): Date | undefined {
+  return date ? new Date(`${date}T23:59:59.999Z`) : undefined;
+}

@@ -1,0 +1,47 @@
+import Link from "next/link";
+import { formatMoney } from "~/lib/money";
+
+interface OrderRow {
+  id: string;
+  number: number;
+  status: string;
+  totalCents: number;
+  currency: string;
+  createdAt: Date;
+}
+
+/** A shopper's orders: on their account page, and on the customer's page in the admin console. */
+export function OrderHistoryTable({
+  orders,
+  hrefOf,
+}: {
+  orders: OrderRow[];
+  hrefOf: (id: string) => string;
+}) {
+  return (
+    <table className="w-full rounded-lg border border-stone-200 bg-white text-left text-sm">
+      <thead className="bg-stone-100">
+        <tr>
+          <th className="p-2">Order</th>
+          <th className="p-2">Placed</th>
+          <th className="p-2">Status</th>
+          <th className="p-2 text-right">Total</th>
+        </tr>
+      </thead>
+      <tbody>
+        {orders.map((order) => (
+          <tr key={order.id} className="border-t border-stone-200">
+            <td className="p-2">
+              <Link href={hrefOf(order.id)} className="underline underline-offset-4">
+                #{order.number}
+              </Link>
+            </td>
+            <td className="p-2">{order.createdAt.toISOString().slice(0, 10)}</td>
+            <td className="p-2 capitalize">{order.status}</td>
+            <td className="p-2 text-right">{formatMoney(order.totalCents, order.currency)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
