@@ -263,3 +263,17 @@ test("a CSV import with one bad row shows that row's error and writes nothing un
   ).json()) as { products: { stock: number }[] };
   expect(after.products.map((p) => p.stock)).toEqual([12]);
 });
+
+test("staff filter the product table by category and search", async ({ browser }, testInfo) => {
+  const staff = await signInAs(browser, "staff@stockroom.dev", "/admin/products");
+  await staff
+    .getByRole("form", { name: "Product filters" })
+    .getByLabel("Category")
+    .selectOption({ label: "Kitchen" });
+  await staff.getByRole("button", { name: "Apply" }).click();
+  await expect(staff).toHaveURL(/category=kitchen/);
+  const categoryCells = staff.getByRole("row").locator("td:nth-child(2)");
+  await expect(categoryCells.first()).toHaveText("Kitchen");
+  expect(new Set(await categoryCells.allTextContents())).toEqual(new Set(["Kitchen"]));
+  await saveScreen(staff, testInfo, "admin-products-filtered");
+});

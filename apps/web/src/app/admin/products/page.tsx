@@ -17,7 +17,9 @@ const sorts = {
 export default async function AdminProductsPage({ searchParams }: { searchParams: Promise<Params> }) {
   const params = await searchParams;
   const sort = (Object.keys(sorts).find((key) => key === params.sort) ?? "newest") as keyof typeof sorts;
-  const page = await (await apiForRequest()).product.list.query({
+  const api = await apiForRequest();
+  const categories = await api.product.categories.query();
+  const page = await api.product.list.query({
     q: params.q || undefined,
     category: params.category || undefined,
     inStock: params.inStock === "1" || undefined,
@@ -55,6 +57,21 @@ export default async function AdminProductsPage({ searchParams }: { searchParams
             defaultValue={params.q}
             className="rounded-md border border-stone-300 px-2 py-1.5"
           />
+        </label>
+        <label className="flex flex-col gap-1">
+          Category
+          <select
+            name="category"
+            defaultValue={params.category ?? ""}
+            className="rounded-md border border-stone-300 px-2 py-1.5"
+          >
+            <option value="">All categories</option>
+            {categories.map((category) => (
+              <option key={category.id} value={category.slug}>
+                {category.name}
+              </option>
+            ))}
+          </select>
         </label>
         <label className="flex flex-col gap-1">
           Sort by
