@@ -1,0 +1,114 @@
+/**
+ * `pnpm bench`: the real API against bare baselines measured in the same run, on a fresh
+ * `stockroom_bench` database. Not part of `pnpm test`. See docs/benchmarks.md.
+ */
+import os from "node:os";
+import { fileURLToPath } from "node:url";
+import { type ManagedProcess, stopProcess } from "../scripts/processes.ts";
+import { assertPortsFree, startApi, waitUntilReady } from "./api-server.ts";
+import { startListBaseline, startOrderBaseline } from "./baselines.ts";
+import { readBenchEnv } from "./env.ts";
+import { captureListPages } from "./list-pages.ts";
+import { checkTarget, type LoadSettings, measure } from "./measure.ts";
+import { formatTable, judge, loadAverage, type ScenarioResult, writeReport } from "./report.ts";
+import { buildScenarios } from "./scenarios.ts";
+import { SHOPPER_PASSWORD, setUpBenchDatabase } from "./setup-database.ts";
+import { signInShoppers, signOutShoppers } from "./shoppers.ts";
+
+const SPREAD_PRODUCTS = 1_000;
+const REPORT_FILE = fileURLToPath(new URL("../reports/bench.json", import.meta.url));
+const log = (line: string) => console.log(`[bench] ${line}`);
+
+const env = readBenchEnv();
+const settings: LoadSettings = {
+  seconds: env.BENCH_SECONDS,
+  warmupSeconds: env.BENCH_WARMUP_SECONDS,
+  connections: env.BENCH_CONNECTIONS,
+};
+const origin = (port: number) => `http://127.0.0.1:${port}`;
+const running: ManagedProcess[] = [];
+const loadAverageAtStart = loadAverage();
+
+async function stopAll(): Promise<void> {
+  await Promise.all(running.splice(0).map((managed) => stopProcess(managed)));
+}
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    log(`${signal}: stopping servers`);
+    void stopAll().then(() => process.exit(130));
+  });
+}
+
+async function main(): Promise<ScenarioResult[]> {
+  await assertPortsFree([env.BENCH_API_PORT, env.BENCH_LIST_BASELINE_PORT, env.BENCH_ORDER_BASELINE_PORT]);
+  log(
+    `${os.cpus().length} CPUs (load average ${loadAverageAtStart}), ${settings.seconds} s per measurement after ${settings.warmupSeconds} s warm-up, ${settings.connections} connections`,
+  );
+  log(
+    `preparing ${new URL(env.BENCH_DATABASE_URL).pathname.slice(1)} (drop, migrate, job queue, demo seed, 2 x ${SPREAD_PRODUCTS + 2} bench products)`,
+  );
+  const catalog = await setUpBenchDatabase(env.BENCH_DATABASE_URL, SPREAD_PRODUCTS);
+
+  log(`starting the API on ${origin(env.BENCH_API_PORT)}`);
+  const api = startApi({
+    port: env.BENCH_API_PORT,
+    databaseUrl: env.BENCH_DATABASE_URL,
+    redisUrl: env.BENCH_REDIS_URL,
+    poolSize: env.BENCH_POOL_SIZE,
+  });
+  running.push(api);
+  await waitUntilReady(api, env.BENCH_API_PORT);
+  const shoppers = await signInShoppers(origin(env.BENCH_API_PORT), env.BENCH_SHOPPERS, SHOPPER_PASSWORD);
+  log(`${shoppers.length} shoppers signed in`);
+  const pages = await captureListPages(
+    origin(env.BENCH_API_PORT),
+    env.BENCH_DATABASE_URL,
+    env.BENCH_REDIS_URL,
+  );
+  running.push(await startListBaseline({ port: env.BENCH_LIST_BASELINE_PORT, pages }));
+  running.push(
+    await startOrderBaseline({
+      port: env.BENCH_ORDER_BASELINE_PORT,
+      databaseUrl: env.BENCH_DATABASE_URL,
+      poolSize: env.BENCH_POOL_SIZE,
+    }),
+  );
+
+  const scenarios = buildScenarios(
+    {
+      api: origin(env.BENCH_API_PORT),
+      listBaseline: origin(env.BENCH_LIST_BASELINE_PORT),
+      orderBaseline: origin(env.BENCH_ORDER_BASELINE_PORT),
+    },
+    catalog,
+    shoppers,
+  );
+  const results: ScenarioResult[] = [];
+  for (const scenario of scenarios) {
+    await checkTarget(scenario.target);
+    await checkTarget(scenario.baseline);
+    log(`${scenario.name}: API`);
+    const target = await measure(scenario.target, settings);
+    log(`${scenario.name}: baseline`);
+    const baseline = await measure(scenario.baseline, settings);
+    results.push(judge(scenario, target, baseline));
+  }
+  await signOutShoppers(origin(env.BENCH_API_PORT), shoppers);
+  return results;
+}
+
+let exitCode = 0;
+try {
+  const results = await main();
+  console.log(`\n${formatTable(results)}\n`);
+  log(`load average: ${loadAverageAtStart} at start, ${loadAverage()} at end`);
+  await writeReport(REPORT_FILE, settings, results, loadAverageAtStart);
+  log(`wrote ${REPORT_FILE}`);
+  if (results.some((result) => result.verdict === "ERRORS")) exitCode = 1;
+} catch (error) {
+  console.error(`[bench] ${error instanceof Error ? error.message : String(error)}`);
+  exitCode = 1;
+} finally {
+  await stopAll();
+}
+process.exit(exitCode);

@@ -1,0 +1,106 @@
+import { WEB_ORIGIN } from "./api-server.ts";
+import { BASELINE_USER_HEADER } from "./baselines.ts";
+import { REST_LIST_PATH, TRPC_LIST_PATH } from "./list-pages.ts";
+import type { LoadTarget } from "./measure.ts";
+import type { BenchCatalog } from "./setup-database.ts";
+import type { Shopper } from "./shoppers.ts";
+
+export interface Scenario {
+  name: string;
+  target: LoadTarget;
+  baseline: LoadTarget;
+  /** The ratio target/baseline the issue asks for; null when the scenario is reported only. */
+  minRatio: number | null;
+}
+
+export interface ScenarioOrigins {
+  api: string;
+  listBaseline: string;
+  orderBaseline: string;
+}
+
+const SHIPPING_ADDRESS = {
+  street: "1 Bench Street",
+  city: "Portland",
+  state: "ME",
+  zip: "04101",
+  country: "US",
+};
+
+function pick<T>(items: readonly T[]): T {
+  return items[Math.floor(Math.random() * items.length)]!;
+}
+
+type OrderItems = () => { productId: string; quantity: number }[];
+
+/**
+ * Orders of the same shape to both servers, each from a random shopper: a session cookie to the
+ * API, a user id to the baseline.
+ */
+function orderScenario(
+  name: string,
+  items: { api: OrderItems; baseline: OrderItems },
+  origins: ScenarioOrigins,
+  shoppers: readonly Shopper[],
+): Scenario {
+  const body = (side: OrderItems) => JSON.stringify({ items: side(), shippingAddress: SHIPPING_ADDRESS });
+  return {
+    name,
+    minRatio: 0.7,
+    target: {
+      origin: origins.api,
+      method: "POST",
+      path: "/api/orders",
+      headers: { "content-type": "application/json", origin: WEB_ORIGIN },
+      vary: () => ({ headers: { cookie: pick(shoppers).cookie }, body: body(items.api) }),
+    },
+    baseline: {
+      origin: origins.orderBaseline,
+      method: "POST",
+      path: "/orders",
+      headers: { "content-type": "application/json" },
+      vary: () => ({
+        headers: { [BASELINE_USER_HEADER]: pick(shoppers).userId },
+        body: body(items.baseline),
+      }),
+    },
+  };
+}
+
+export function buildScenarios(
+  origins: ScenarioOrigins,
+  catalog: BenchCatalog,
+  shoppers: readonly Shopper[],
+): Scenario[] {
+  const listScenario = (name: string, path: string, minRatio: number | null): Scenario => ({
+    name,
+    minRatio,
+    target: { origin: origins.api, method: "GET", path },
+    baseline: { origin: origins.listBaseline, method: "GET", path },
+  });
+  const bothOf =
+    ([first, second]: [string, string]): OrderItems =>
+    () => [
+      { productId: first, quantity: 1 },
+      { productId: second, quantity: 1 },
+    ];
+  const oneOf =
+    (products: readonly string[]): OrderItems =>
+    () => [{ productId: pick(products), quantity: 1 }];
+  return [
+    listScenario("REST GET /api/products?limit=24", REST_LIST_PATH, 0.5),
+    listScenario("tRPC product.list {limit:24}", TRPC_LIST_PATH, null),
+    orderScenario(
+      "order: 2 hot products",
+      { api: bothOf(catalog.hotPairs.api), baseline: bothOf(catalog.hotPairs.baseline) },
+      origins,
+      shoppers,
+    ),
+    orderScenario(
+      `order: 1 of ${catalog.spreadSets.api.length.toLocaleString("en-US")} spread`,
+      { api: oneOf(catalog.spreadSets.api), baseline: oneOf(catalog.spreadSets.baseline) },
+      origins,
+      shoppers,
+    ),
+  ];
+}
