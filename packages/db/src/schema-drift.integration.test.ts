@@ -48,7 +48,7 @@ describe("schema.prisma and the SQL migrations", () => {
       .replace("  priceCents        Int\n", "  priceCents        BigInt\n")
       .replace("  shipStreet      String\n", "  shipStreet      String?\n")
       .replace("  delivered\n", "  delivered\n  refunded\n")
-      .replace("  @@index([onHand])", "  @@index([onHand, updatedAt])");
+      .replace('  @@map("inventory_level")', '  @@index([onHand, updatedAt])\n  @@map("inventory_level")');
     const problems = compareSchemaToDatabase(edited, shape);
     expect(problems).toContain("column product.priceCents is int4 but the schema declares int8");
     expect(problems).toContain("column order.shipStreet is NOT NULL but the schema says optional");

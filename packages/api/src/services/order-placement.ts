@@ -26,9 +26,10 @@ export function hashOrderRequest(request: PlaceOrderRequest): string {
 }
 
 /**
- * Writes one order inside the caller's transaction. Stock is taken with one conditional UPDATE over
- * all lines (rows locked in id order first, so concurrent multi-item orders cannot deadlock); if any
- * line is short, the error names it and the caller's transaction rolls everything back.
+ * Writes one order inside the caller's transaction: the order, its items and history first, then the
+ * stock, taken with one conditional UPDATE over all lines (rows locked in id order first, so
+ * concurrent multi-item orders cannot deadlock). If any line is short, the error names it and the
+ * caller's transaction rolls everything back, the order included.
  */
 export async function placeOrder(
   tx: DbClient,
@@ -52,30 +53,6 @@ export async function placeOrder(
     throw new InvalidInputError("All items in one order must share a currency", {
       currencies: [...currencies],
     });
-
-  if (lines.length > 1) {
-    await tx.$queryRaw`SELECT 1 FROM inventory_level WHERE "productId" = ANY(${ids}::uuid[]) ORDER BY "productId" FOR UPDATE`;
-  }
-  const taken = await tx.$queryRaw<{ productId: string; onHand: number }[]>`
-    UPDATE inventory_level l
-    SET "onHand" = l."onHand" - w.quantity, version = l.version + 1, "updatedAt" = now()
-    FROM unnest(${ids}::uuid[], ${lines.map((line) => line.quantity)}::int[]) AS w("productId", quantity)
-    WHERE l."productId" = w."productId" AND l."onHand" >= w.quantity
-    RETURNING l."productId", l."onHand"`;
-  const remaining = new Map(taken.map((row) => [row.productId, row.onHand]));
-  const short = lines.find((line) => !remaining.has(line.productId));
-  if (short) {
-    const level = await tx.inventoryLevel.findUnique({
-      where: { productId: short.productId },
-      select: { onHand: true },
-    });
-    throw new InsufficientInventoryError({
-      productId: short.productId,
-      productName: byId.get(short.productId)!.name,
-      available: level?.onHand ?? 0,
-      requested: short.quantity,
-    });
-  }
 
   const priced = lines.map((line) => {
     const product = byId.get(line.productId)!;
@@ -112,6 +89,33 @@ export async function placeOrder(
     },
     select: { id: true },
   });
+
+  // Stock is taken last, so the hot inventory rows stay locked only for the stock update, the
+  // ledger rows and the event, not for the order's own inserts.
+  if (lines.length > 1) {
+    await tx.$queryRaw`SELECT 1 FROM inventory_level WHERE "productId" = ANY(${ids}::uuid[]) ORDER BY "productId" FOR UPDATE`;
+  }
+  const taken = await tx.$queryRaw<{ productId: string; onHand: number }[]>`
+    UPDATE inventory_level l
+    SET "onHand" = l."onHand" - w.quantity, version = l.version + 1, "updatedAt" = now()
+    FROM unnest(${ids}::uuid[], ${lines.map((line) => line.quantity)}::int[]) AS w("productId", quantity)
+    WHERE l."productId" = w."productId" AND l."onHand" >= w.quantity
+    RETURNING l."productId", l."onHand"`;
+  const remaining = new Map(taken.map((row) => [row.productId, row.onHand]));
+  const short = lines.find((line) => !remaining.has(line.productId));
+  if (short) {
+    const level = await tx.inventoryLevel.findUnique({
+      where: { productId: short.productId },
+      select: { onHand: true },
+    });
+    throw new InsufficientInventoryError({
+      productId: short.productId,
+      productName: byId.get(short.productId)!.name,
+      available: level?.onHand ?? 0,
+      requested: short.quantity,
+    });
+  }
+
   await tx.stockMovement.createMany({
     data: priced.map((line) => ({
       productId: line.productId,
