@@ -43,6 +43,7 @@ const BenchEnvSchema = z.object({
   BENCH_API_PORT: port.default(4400),
   BENCH_LIST_BASELINE_PORT: port.default(4401),
   BENCH_ORDER_BASELINE_PORT: port.default(4402),
+  BENCH_WEB_PORT: port.default(4403),
 });
 
 export type BenchEnv = z.infer<typeof BenchEnvSchema>;

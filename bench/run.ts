@@ -14,6 +14,8 @@ import { formatTable, judge, loadAverage, type ScenarioResult, writeReport } fro
 import { buildScenarios } from "./scenarios.ts";
 import { SHOPPER_PASSWORD, setUpBenchDatabase } from "./setup-database.ts";
 import { signInShoppers, signOutShoppers } from "./shoppers.ts";
+import { captureStorefrontPages, storefrontPaths } from "./storefront-pages.ts";
+import { startWeb } from "./web-server.ts";
 
 const SPREAD_PRODUCTS = 1_000;
 const REPORT_FILE = fileURLToPath(new URL("../reports/bench.json", import.meta.url));
@@ -40,7 +42,12 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 
 async function main(): Promise<ScenarioResult[]> {
-  await assertPortsFree([env.BENCH_API_PORT, env.BENCH_LIST_BASELINE_PORT, env.BENCH_ORDER_BASELINE_PORT]);
+  await assertPortsFree([
+    env.BENCH_API_PORT,
+    env.BENCH_LIST_BASELINE_PORT,
+    env.BENCH_ORDER_BASELINE_PORT,
+    env.BENCH_WEB_PORT,
+  ]);
   log(
     `${os.cpus().length} CPUs (load average ${loadAverageAtStart}), ${settings.seconds} s per measurement after ${settings.warmupSeconds} s warm-up, ${settings.connections} connections`,
   );
@@ -65,7 +72,13 @@ async function main(): Promise<ScenarioResult[]> {
     env.BENCH_DATABASE_URL,
     env.BENCH_REDIS_URL,
   );
-  running.push(await startListBaseline({ port: env.BENCH_LIST_BASELINE_PORT, pages }));
+  log(`building and starting the storefront on ${origin(env.BENCH_WEB_PORT)}`);
+  running.push(await startWeb({ port: env.BENCH_WEB_PORT, apiPort: env.BENCH_API_PORT }));
+  const pagePaths = await storefrontPaths(env.BENCH_DATABASE_URL);
+  const storefront = await captureStorefrontPages(origin(env.BENCH_WEB_PORT), pagePaths);
+  running.push(
+    await startListBaseline({ port: env.BENCH_LIST_BASELINE_PORT, pages: { ...pages, ...storefront } }),
+  );
   running.push(
     await startOrderBaseline({
       port: env.BENCH_ORDER_BASELINE_PORT,
@@ -77,11 +90,13 @@ async function main(): Promise<ScenarioResult[]> {
   const scenarios = buildScenarios(
     {
       api: origin(env.BENCH_API_PORT),
+      web: origin(env.BENCH_WEB_PORT),
       listBaseline: origin(env.BENCH_LIST_BASELINE_PORT),
       orderBaseline: origin(env.BENCH_ORDER_BASELINE_PORT),
     },
     catalog,
     shoppers,
+    pagePaths,
   );
   const results: ScenarioResult[] = [];
   for (const scenario of scenarios) {

@@ -14,6 +14,7 @@ export interface Scenario {
 }
 
 export interface ScenarioOrigins {
+  web: string;
   api: string;
   listBaseline: string;
   orderBaseline: string;
@@ -71,6 +72,7 @@ export function buildScenarios(
   origins: ScenarioOrigins,
   catalog: BenchCatalog,
   shoppers: readonly Shopper[],
+  storefrontPaths: readonly string[],
 ): Scenario[] {
   const listScenario = (name: string, path: string, minRatio: number | null): Scenario => ({
     name,
@@ -87,6 +89,15 @@ export function buildScenarios(
   const oneOf =
     (products: readonly string[]): OrderItems =>
     () => [{ productId: pick(products), quantity: 1 }];
+  // Server-rendered storefront pages (no ratio goal): the baseline serves the same HTML bytes.
+  const pageScenarios = storefrontPaths.map(
+    (path): Scenario => ({
+      name: `storefront GET ${path.length > 24 ? `${path.slice(0, 23)}…` : path}`,
+      minRatio: null,
+      target: { origin: origins.web, method: "GET", path },
+      baseline: { origin: origins.listBaseline, method: "GET", path },
+    }),
+  );
   return [
     listScenario("REST GET /api/products?limit=24", REST_LIST_PATH, 0.5),
     listScenario("tRPC product.list {limit:24}", TRPC_LIST_PATH, null),
@@ -102,5 +113,6 @@ export function buildScenarios(
       origins,
       shoppers,
     ),
+    ...pageScenarios,
   ];
 }
