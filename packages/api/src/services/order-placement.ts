@@ -5,6 +5,7 @@ import { aggregateLines, type RequestedLine } from "../domain/order-lines.ts";
 import { InsufficientInventoryError, InvalidInputError, NotFoundError } from "../errors.ts";
 import { enqueueOrderEvent } from "../events/order-events.ts";
 import type { ShippingAddress } from "../schemas/order.ts";
+import type { OrderView } from "./order-view.ts";
 
 export interface PlaceOrderRequest {
   userId: string;
@@ -35,8 +36,10 @@ export async function placeOrder(
   tx: DbClient,
   request: PlaceOrderRequest,
   requestHash: string,
-  actorId: string,
-): Promise<string> {
+  actor: { id: string; name: string },
+  customer: OrderView["customer"],
+): Promise<OrderView> {
+  const actorId = actor.id;
   const lines = aggregateLines(request.items);
   const ids = lines.map((line) => line.productId);
   const products = await tx.product.findMany({
@@ -87,7 +90,7 @@ export async function placeOrder(
       },
       history: { create: { fromStatus: null, toStatus: "pending", actorId } },
     },
-    select: { id: true },
+    select: { id: true, number: true, createdAt: true, updatedAt: true },
   });
 
   // Stock is taken last, so the hot inventory rows stay locked only for the stock update, the
@@ -127,5 +130,45 @@ export async function placeOrder(
     })),
   });
   await enqueueOrderEvent(tx, { name: "order.created", payload: { orderId: order.id } });
-  return order.id;
+  // The view of what was just written, so the caller need not read it all back.
+  return {
+    id: order.id,
+    number: order.number,
+    userId: request.userId,
+    status: "pending",
+    subtotalCents,
+    shippingCents: 0,
+    totalCents: subtotalCents,
+    currency: [...currencies][0] ?? "USD",
+    shippingAddress: {
+      street: address.street,
+      city: address.city,
+      state: address.state,
+      zip: address.zip,
+      country: address.country,
+    },
+    trackingNumber: null,
+    createdAt: order.createdAt,
+    updatedAt: order.updatedAt,
+    items: priced
+      .map((line) => ({
+        productId: line.productId,
+        productName: line.productName,
+        unitPriceCents: line.unitPriceCents,
+        quantity: line.quantity,
+        lineTotalCents: lineTotalCents(line),
+      }))
+      .sort((a, b) => a.productName.localeCompare(b.productName)),
+    customer,
+    // The history row's createdAt defaults to now(), the transaction's start, like the order's.
+    history: [
+      {
+        fromStatus: null,
+        toStatus: "pending",
+        note: null,
+        createdAt: order.createdAt,
+        actor: { id: actor.id, name: actor.name },
+      },
+    ],
+  };
 }

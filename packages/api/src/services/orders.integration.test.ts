@@ -5,6 +5,7 @@ import type { SessionUser } from "../auth/session.ts";
 import type { Services } from "../context.ts";
 import { createTestProduct, queuedOrderEvents, TEST_ADDRESS } from "../fixtures.ts";
 import { callerAs, createTestServices, createTestUser } from "../testing.ts";
+import { createOrder } from "./orders.ts";
 
 let name: string;
 let db: Db;
@@ -157,6 +158,48 @@ describe("placing an order", () => {
     for (const r of results)
       if (r.status === "rejected") expect(r.reason).toMatchObject({ message: "Insufficient inventory" });
     expect([await onHand(a.id), await onHand(b.id)]).toEqual([0, 0]);
+  });
+});
+
+describe("ordering on behalf of a customer", () => {
+  it("lets staff order for an existing customer, and answers 404 (not a 500) for an unknown or deactivated one", async () => {
+    const product = await createTestProduct(db, { stock: 5 });
+    const customer = await createTestUser(db, { email: "on.behalf@example.test", name: "On Behalf" });
+    const { order } = await createOrder(
+      db,
+      { userId: customer.id, items: [{ productId: product.id, quantity: 1 }], shippingAddress: TEST_ADDRESS },
+      staff,
+    );
+    expect(order).toMatchObject({
+      userId: customer.id,
+      customer: { email: "on.behalf@example.test", name: "On Behalf" },
+    });
+    const inactive = await createTestUser(db, { active: false });
+    for (const userId of ["no-such-user", inactive.id]) {
+      await expect(
+        createOrder(
+          db,
+          { userId, items: [{ productId: product.id, quantity: 1 }], shippingAddress: TEST_ADDRESS },
+          staff,
+        ),
+      ).rejects.toMatchObject({
+        message: "User not found",
+      });
+    }
+    expect(await onHand(product.id)).toBe(4);
+  });
+
+  it("returns the same view right after placing as a later read does (regression: the view is built from the transaction)", async () => {
+    const a = await createTestProduct(db, { name: "Zinc Tray", priceCents: 900 });
+    const b = await createTestProduct(db, { name: "Ash Bowl", priceCents: 1500 });
+    const placed = await callerAs(services, shopper).order.create({
+      items: [
+        { productId: a.id, quantity: 2 },
+        { productId: b.id, quantity: 1 },
+      ],
+      shippingAddress: TEST_ADDRESS,
+    });
+    expect(await callerAs(services, shopper).order.byId({ id: placed.id })).toEqual(placed);
   });
 });
 

@@ -22,8 +22,7 @@ export async function createOrder(
   request: PlaceOrderRequest,
   actor: SessionUser,
 ): Promise<{ order: OrderView; replayed: boolean }> {
-  if (request.userId !== actor.id && !isStaff(actor))
-    throw new ForbiddenError("You may only place orders for yourself");
+  const customer = await customerOf(db, request.userId, actor);
   const requestHash = hashOrderRequest(request);
   const replay = async () => {
     if (!request.idempotencyKey) return undefined;
@@ -43,10 +42,10 @@ export async function createOrder(
   const earlier = await replay();
   if (earlier) return earlier;
   try {
-    const orderId = await withTransactionRetry(() =>
-      inTransaction(db, (tx) => placeOrder(tx, request, requestHash, actor.id)),
+    const order = await withTransactionRetry(() =>
+      inTransaction(db, (tx) => placeOrder(tx, request, requestHash, actor, customer)),
     );
-    return { order: await getOrderView(db, orderId), replayed: false };
+    return { order, replayed: false };
   } catch (error) {
     // Two requests with one key raced: the loser's transaction rolled back; answer like a replay.
     if (isUniqueViolation(error, "idempotencyKey")) {
@@ -55,6 +54,18 @@ export async function createOrder(
     }
     throw error;
   }
+}
+
+/** Whom the order is for: the shopper themself, or (for staff only) an existing, active customer. */
+async function customerOf(db: DbClient, userId: string, actor: SessionUser): Promise<OrderView["customer"]> {
+  if (userId === actor.id) return { id: actor.id, email: actor.email, name: actor.name };
+  if (!isStaff(actor)) throw new ForbiddenError("You may only place orders for yourself");
+  const found = await db.user.findUnique({
+    where: { id: userId },
+    select: { id: true, email: true, name: true, active: true },
+  });
+  if (!found?.active) throw new NotFoundError("User not found", { userId });
+  return { id: found.id, email: found.email, name: found.name };
 }
 
 export async function getOrderView(db: DbClient, id: string): Promise<OrderView> {
