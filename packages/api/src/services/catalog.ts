@@ -2,6 +2,7 @@ import { Prisma } from "@stockroom/db";
 import type { DbClient } from "../db-client.ts";
 import { ConflictError, InvalidInputError, NotFoundError } from "../errors.ts";
 import type { CreateProductData, ProductListFilter, ProductPatch, ProductSort } from "../schemas/catalog.ts";
+import { decodeSortCursor, encodeSortCursor } from "./cursor.ts";
 import { type ProductView, productViewSelect, toProductView } from "./product-view.ts";
 
 export interface ProductPage {
@@ -39,26 +40,7 @@ const sorts: Record<
 };
 
 function encodeProductCursor(sort: ProductSort, row: ListRow): string {
-  return Buffer.from(JSON.stringify([sort, sorts[sort].of(row), row.id])).toString("base64url");
-}
-
-function decodeProductCursor(sort: ProductSort, cursor: string): { value: string | number; id: string } {
-  try {
-    const [cursorSort, value, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [
-      string,
-      string | number,
-      string,
-    ];
-    if (
-      cursorSort !== sort ||
-      typeof id !== "string" ||
-      (typeof value !== "string" && typeof value !== "number")
-    )
-      throw new Error();
-    return { value, id };
-  } catch {
-    throw new InvalidInputError("Invalid cursor", { cursor });
-  }
+  return encodeSortCursor(sort, sorts[sort].of(row), row.id);
 }
 
 export async function listProducts(db: DbClient, filter: ProductListFilter): Promise<ProductPage> {
@@ -73,7 +55,7 @@ export async function listProducts(db: DbClient, filter: ProductListFilter): Pro
   if (filter.inStock) conditions.push(Prisma.sql`coalesce(i."onHand", 0) > 0`);
   if (filter.q) conditions.push(Prisma.sql`p."searchVector" @@ websearch_to_tsquery('english', ${filter.q})`);
   if (filter.cursor) {
-    const after = decodeProductCursor(filter.sort, filter.cursor);
+    const after = decodeSortCursor(filter.cursor, filter.sort);
     const value =
       filter.sort === "newest"
         ? Prisma.sql`${new Date(after.value)}::timestamptz`

@@ -4,7 +4,7 @@ import { decodeCursor, encodeCursor } from "./cursor.ts";
 
 /** Customers, newest first, searchable by email or name. */
 export async function listCustomers(db: DbClient, filter: { q?: string; cursor?: string; limit: number }) {
-  const after = filter.cursor ? decodeCursor(filter.cursor) : undefined;
+  const after = filter.cursor ? decodeCursor(filter.cursor, { uuid: false }) : undefined;
   const rows = await db.user.findMany({
     where: {
       role: "CUSTOMER",

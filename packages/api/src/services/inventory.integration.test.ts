@@ -122,6 +122,16 @@ describe("inventory.adjust", () => {
 });
 
 describe("inventory.levels", () => {
+  it("answers a forged cursor with 400, not a database error (regression)", async () => {
+    await expect(
+      callerAs(services, staff).inventory.levels({ cursor: "not-a-cursor" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: "Invalid cursor" });
+    const nonUuid = Buffer.from(JSON.stringify(["name", "Mug", "x"])).toString("base64url");
+    await expect(callerAs(services, staff).inventory.levels({ cursor: nonUuid })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+  });
+
   it("filters low stock (at or under each product's threshold) and pages by name", async () => {
     const low = await createTestProduct(db, { name: "Aaa Low Item", stock: 3 });
     await createTestProduct(db, { name: "Aab Plenty Item", stock: 300 });

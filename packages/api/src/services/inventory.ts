@@ -3,7 +3,7 @@ import type { DbClient } from "../db-client.ts";
 import { inTransaction } from "../db-client.ts";
 import { ConflictError, NotFoundError } from "../errors.ts";
 import type { AdjustStockData } from "../schemas/inventory.ts";
-import { decodeCursor, encodeCursor } from "./cursor.ts";
+import { decodeCursor, decodeSortCursor, encodeCursor, encodeSortCursor } from "./cursor.ts";
 
 export interface StockLevel {
   productId: string;
@@ -82,12 +82,10 @@ export async function listStockLevels(
   if (filter.q)
     conditions.push(Prisma.sql`(p.name ILIKE ${`%${filter.q}%`} OR p.slug ILIKE ${`%${filter.q}%`})`);
   if (filter.cursor) {
-    const [name, id] = JSON.parse(Buffer.from(filter.cursor, "base64url").toString("utf8")) as [
-      string,
-      string,
-    ];
-    conditions.push(Prisma.sql`(p.name, p.id) > (${name}, ${id}::uuid)`);
+    const after = decodeSortCursor(filter.cursor, "name");
+    conditions.push(Prisma.sql`(p.name, p.id) > (${String(after.value)}, ${after.id}::uuid)`);
   }
+
   const where = conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
   const rows = await db.$queryRaw<
     {
@@ -113,9 +111,7 @@ export async function listStockLevels(
   return {
     levels: page,
     nextCursor:
-      rows.length > filter.limit && last
-        ? Buffer.from(JSON.stringify([last.name, last.productId])).toString("base64url")
-        : null,
+      rows.length > filter.limit && last ? encodeSortCursor("name", last.name, last.productId) : null,
   };
 }
 
