@@ -2,8 +2,8 @@ import { TRPCClientError } from "@trpc/client";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { CancelOrderButton } from "~/components/cancel-order-button";
+import { OrderLines, ShippingAddress } from "~/components/order-details";
 import { apiForRequest } from "~/lib/api-server";
-import { formatMoney } from "~/lib/money";
 import { getViewer } from "~/lib/session";
 
 export const metadata = { title: "Order" };
@@ -52,34 +52,8 @@ export default async function OrderPage({
         Status: <strong data-testid="order-status">{statusLabel[order.status]}</strong>
         {order.trackingNumber ? <> · Tracking number {order.trackingNumber}</> : null}
       </p>
-      <section aria-labelledby="items-heading" className="rounded-lg border border-stone-200 bg-white p-4">
-        <h2 id="items-heading" className="mb-2 font-medium">
-          Items
-        </h2>
-        <ul className="flex flex-col gap-1 text-sm">
-          {order.items.map((item) => (
-            <li key={item.productId} className="flex justify-between">
-              <span>
-                {item.quantity} × {item.productName} ({formatMoney(item.unitPriceCents, order.currency)} each)
-              </span>
-              <span>{formatMoney(item.lineTotalCents, order.currency)}</span>
-            </li>
-          ))}
-        </ul>
-        <p className="mt-3 flex justify-between border-t border-stone-200 pt-3 font-medium">
-          <span>Total</span>
-          <span>{formatMoney(order.totalCents, order.currency)}</span>
-        </p>
-      </section>
-      <section aria-labelledby="address-heading">
-        <h2 id="address-heading" className="font-medium">
-          Shipping to
-        </h2>
-        <p className="text-sm">
-          {order.shippingAddress.street}, {order.shippingAddress.city}, {order.shippingAddress.state}{" "}
-          {order.shippingAddress.zip}, {order.shippingAddress.country}
-        </p>
-      </section>
+      <OrderLines order={order} />
+      <ShippingAddress address={order.shippingAddress} heading="Shipping to" />
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading" className="font-medium">
           Timeline

@@ -2,8 +2,8 @@ import { TRPCClientError } from "@trpc/client";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { OrderActions } from "~/components/admin/order-actions";
+import { OrderLines, ShippingAddress } from "~/components/order-details";
 import { apiForRequest } from "~/lib/api-server";
-import { formatMoney } from "~/lib/money";
 
 export const metadata = { title: "Order" };
 
@@ -34,37 +34,8 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
         </Link>
       </p>
       <OrderActions orderId={order.id} status={order.status} />
-      <section
-        aria-labelledby="items-heading"
-        className="rounded-lg border border-stone-200 bg-white p-4 text-sm"
-      >
-        <h2 id="items-heading" className="mb-2 font-medium">
-          Items
-        </h2>
-        <ul className="flex flex-col gap-1">
-          {order.items.map((item) => (
-            <li key={item.productId} className="flex justify-between">
-              <span>
-                {item.quantity} × {item.productName}
-              </span>
-              <span>{formatMoney(item.lineTotalCents, order.currency)}</span>
-            </li>
-          ))}
-        </ul>
-        <p className="mt-3 flex justify-between border-t border-stone-200 pt-3 font-medium">
-          <span>Total</span>
-          <span>{formatMoney(order.totalCents, order.currency)}</span>
-        </p>
-      </section>
-      <section aria-labelledby="address-heading" className="text-sm">
-        <h2 id="address-heading" className="font-medium">
-          Shipping address
-        </h2>
-        <p>
-          {order.shippingAddress.street}, {order.shippingAddress.city}, {order.shippingAddress.state}{" "}
-          {order.shippingAddress.zip}, {order.shippingAddress.country}
-        </p>
-      </section>
+      <OrderLines order={order} />
+      <ShippingAddress address={order.shippingAddress} heading="Shipping address" />
       <section aria-labelledby="timeline-heading" className="text-sm">
         <h2 id="timeline-heading" className="font-medium">
           Status timeline
