@@ -12,11 +12,14 @@ export interface ApiOptions {
   databaseUrl: string;
   redisUrl: string;
   poolSize: number;
+  /** Write a V8 CPU profile of the API to this directory when it stops. */
+  profileDir?: string;
 }
 
 /** The real API, started as `pnpm start` starts it, with rate limits off. */
 export function startApi(options: ApiOptions): ManagedProcess {
-  return startProcess("api", process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const profile = options.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.profileDir}`] : [];
+  return startProcess("api", process.execPath, [...profile, "--import", "tsx", "src/main.ts"], {
     cwd: API_DIR,
     env: {
       ...process.env,

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import pg from "pg";
+import { ORDER_PLACEMENT_SQL } from "../packages/api/src/services/order-placement-sql.ts";
 import { BASELINE_USER_HEADER, type OrderBaselineConfig } from "./baselines.ts";
 import { listenOnLoopback, serveWhenAsked } from "./child-server.ts";
 
@@ -59,98 +60,62 @@ function parseOrder(body: unknown): { lines: Line[]; address: Address } {
 }
 
 /**
- * The same order transaction as services/order-placement.ts, in plain SQL with prepared statements:
- * prices read inside the transaction, rows locked in id order when there are several, stock taken
- * with one conditional UPDATE, then the order, its items, ledger rows, status history and the
- * order.created job, all committed together.
+ * The same order transaction as services/order-placement.ts, through the very same statements
+ * (ORDER_PLACEMENT_SQL), with none of the API around it: prices read inside the transaction, then the
+ * order with its items, history and job, then the stock taken with one conditional UPDATE (rows
+ * locked in id order) and its ledger rows, all committed together.
  */
 async function placeOrder(
   client: pg.PoolClient,
   userId: string,
   order: { lines: Line[]; address: Address },
 ): Promise<{ id: string; number: number }> {
+  const run = async <T extends object>(statement: { name: string; text: string }, values: unknown[]) =>
+    (await client.query<T>({ ...statement, values })).rows;
   const ids = order.lines.map((line) => line.productId);
   const quantities = order.lines.map((line) => line.quantity);
-  const products = await client.query<{ id: string; name: string; priceCents: number; currency: string }>({
-    name: "bench-products",
-    text: `SELECT id, name, "priceCents", trim(currency) AS currency FROM product WHERE id = ANY($1::uuid[]) AND active`,
-    values: [ids],
-  });
-  if (products.rows.length !== ids.length) throw new RequestError(404, "Product not found");
-  const currencies = new Set(products.rows.map((product) => product.currency));
+  const products = await run<{
+    id: string;
+    name: string;
+    priceCents: number;
+    currency: string;
+    active: boolean;
+  }>(ORDER_PLACEMENT_SQL.products, [ids]);
+  const byId = new Map(products.map((product) => [product.id, product]));
+  if (ids.some((id) => !byId.get(id)?.active)) throw new RequestError(404, "Product not found");
+  const currencies = new Set(products.map((product) => product.currency));
   if (currencies.size > 1) throw new RequestError(400, "All items in one order must share a currency");
-  const byId = new Map(products.rows.map((product) => [product.id, product]));
-
-  if (ids.length > 1) {
-    await client.query({
-      name: "bench-lock",
-      text: `SELECT 1 FROM inventory_level WHERE "productId" = ANY($1::uuid[]) ORDER BY "productId" FOR UPDATE`,
-      values: [ids],
-    });
-  }
-  const taken = await client.query<{ productId: string; onHand: number }>({
-    name: "bench-take",
-    text: `UPDATE inventory_level l
-           SET "onHand" = l."onHand" - w.quantity, version = l.version + 1, "updatedAt" = now()
-           FROM unnest($1::uuid[], $2::int[]) AS w("productId", quantity)
-           WHERE l."productId" = w."productId" AND l."onHand" >= w.quantity
-           RETURNING l."productId", l."onHand"`,
-    values: [ids, quantities],
-  });
-  if (taken.rows.length !== ids.length) throw new RequestError(409, "Insufficient stock");
-  const remaining = new Map(taken.rows.map((row) => [row.productId, row.onHand]));
 
   const prices = order.lines.map((line) => byId.get(line.productId)!.priceCents);
-  const subtotalCents = order.lines.reduce((sum, line, index) => sum + prices[index]! * line.quantity, 0);
+  const lineTotals = order.lines.map((line, index) => prices[index]! * line.quantity);
+  const subtotalCents = lineTotals.reduce((sum, total) => sum + total, 0);
   const { address } = order;
-  const created = await client.query<{ id: string; number: number }>({
-    name: "bench-order",
-    text: `INSERT INTO "order" ("userId", status, "subtotalCents", "totalCents", currency,
-             "shipStreet", "shipCity", "shipState", "shipZip", "shipCountry")
-           VALUES ($1, 'pending', $2, $2, $3, $4, $5, $6, $7, $8) RETURNING id, number`,
-    values: [
-      userId,
-      subtotalCents,
-      [...currencies][0] ?? "USD",
-      address.street,
-      address.city,
-      address.state,
-      address.zip,
-      address.country,
-    ],
-  });
-  const orderId = created.rows[0]!.id;
-  await client.query({
-    name: "bench-items",
-    text: `INSERT INTO order_item ("orderId", "productId", "productName", "unitPriceCents", quantity, "lineTotalCents")
-           SELECT $1, * FROM unnest($2::uuid[], $3::text[], $4::int[], $5::int[], $6::int[])`,
-    values: [
-      orderId,
-      ids,
-      order.lines.map((line) => byId.get(line.productId)!.name),
-      prices,
-      quantities,
-      order.lines.map((line, index) => prices[index]! * line.quantity),
-    ],
-  });
-  await client.query({
-    name: "bench-ledger",
-    text: `INSERT INTO stock_movement ("productId", delta, reason, "orderId", "actorId", "quantityAfter")
-           SELECT m."productId", -m.quantity, 'sale', $1, $2, m."quantityAfter"
-           FROM unnest($3::uuid[], $4::int[], $5::int[]) AS m("productId", quantity, "quantityAfter")`,
-    values: [orderId, userId, ids, quantities, ids.map((id) => remaining.get(id)!)],
-  });
-  await client.query({
-    name: "bench-history",
-    text: `INSERT INTO order_status_history ("orderId", "fromStatus", "toStatus", "actorId") VALUES ($1, NULL, 'pending', $2)`,
-    values: [orderId, userId],
-  });
-  await client.query({
-    name: "bench-job",
-    text: `SELECT graphile_worker.add_job('order.created', $1::json, max_attempts => 25)`,
-    values: [JSON.stringify({ orderId })],
-  });
-  return created.rows[0]!;
+  const [created] = await run<{ id: string; number: number }>(ORDER_PLACEMENT_SQL.order, [
+    userId,
+    subtotalCents,
+    [...currencies][0] ?? "USD",
+    address.street,
+    address.city,
+    address.state,
+    address.zip,
+    address.country,
+    null,
+    null,
+    ids,
+    order.lines.map((line) => byId.get(line.productId)!.name),
+    prices,
+    quantities,
+    lineTotals,
+    userId,
+  ]);
+  const taken = await run<{ productId: string }>(ORDER_PLACEMENT_SQL.takeStock, [
+    ids,
+    quantities,
+    created!.id,
+    userId,
+  ]);
+  if (taken.length !== ids.length) throw new RequestError(409, "Insufficient stock");
+  return { id: created!.id, number: created!.number };
 }
 
 async function readJson(request: IncomingMessage): Promise<unknown> {

@@ -44,6 +44,18 @@ const BenchEnvSchema = z.object({
   BENCH_LIST_BASELINE_PORT: port.default(4401),
   BENCH_ORDER_BASELINE_PORT: port.default(4402),
   BENCH_WEB_PORT: port.default(4403),
+  /** Comma-separated words: only scenarios whose name contains one of them run (e.g. `REST,order`). */
+  BENCH_ONLY: z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? "")
+        .split(",")
+        .map((word) => word.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  /** A directory: the API runs with `--cpu-prof` and writes its profile there when it stops. */
+  BENCH_API_PROFILE_DIR: z.string().optional(),
 });
 
 export type BenchEnv = z.infer<typeof BenchEnvSchema>;

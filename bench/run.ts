@@ -41,6 +41,12 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
+/** Whether BENCH_ONLY (empty: everything) selects a scenario of this name. */
+function selected(name: string): boolean {
+  const lower = name.toLowerCase();
+  return env.BENCH_ONLY.length === 0 || env.BENCH_ONLY.some((word) => lower.includes(word));
+}
+
 async function main(): Promise<ScenarioResult[]> {
   await assertPortsFree([
     env.BENCH_API_PORT,
@@ -62,6 +68,7 @@ async function main(): Promise<ScenarioResult[]> {
     databaseUrl: env.BENCH_DATABASE_URL,
     redisUrl: env.BENCH_REDIS_URL,
     poolSize: env.BENCH_POOL_SIZE,
+    profileDir: env.BENCH_API_PROFILE_DIR,
   });
   running.push(api);
   await waitUntilReady(api, env.BENCH_API_PORT);
@@ -72,10 +79,15 @@ async function main(): Promise<ScenarioResult[]> {
     env.BENCH_DATABASE_URL,
     env.BENCH_REDIS_URL,
   );
-  log(`building and starting the storefront on ${origin(env.BENCH_WEB_PORT)}`);
-  running.push(await startWeb({ port: env.BENCH_WEB_PORT, apiPort: env.BENCH_API_PORT }));
-  const pagePaths = await storefrontPaths(env.BENCH_DATABASE_URL);
-  const storefront = await captureStorefrontPages(origin(env.BENCH_WEB_PORT), pagePaths);
+  const withStorefront = selected("storefront");
+  let pagePaths: string[] = [];
+  let storefront: Record<string, string> = {};
+  if (withStorefront) {
+    log(`building and starting the storefront on ${origin(env.BENCH_WEB_PORT)}`);
+    running.push(await startWeb({ port: env.BENCH_WEB_PORT, apiPort: env.BENCH_API_PORT }));
+    pagePaths = await storefrontPaths(env.BENCH_DATABASE_URL);
+    storefront = await captureStorefrontPages(origin(env.BENCH_WEB_PORT), pagePaths);
+  }
   running.push(
     await startListBaseline({ port: env.BENCH_LIST_BASELINE_PORT, pages: { ...pages, ...storefront } }),
   );
@@ -99,7 +111,7 @@ async function main(): Promise<ScenarioResult[]> {
     pagePaths,
   );
   const results: ScenarioResult[] = [];
-  for (const scenario of scenarios) {
+  for (const scenario of scenarios.filter((each) => selected(each.name))) {
     await checkTarget(scenario.target);
     await checkTarget(scenario.baseline);
     log(`${scenario.name}: API`);

@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "./generated/prisma/client.ts";
 
 export type Db = PrismaClient;
@@ -8,7 +9,24 @@ export interface CreateDbOptions {
   poolSize?: number;
 }
 
+const pools = new WeakMap<Db, pg.Pool>();
+
 export function createDb(url: string, options: CreateDbOptions = {}): Db {
-  const adapter = new PrismaPg({ connectionString: url, max: options.poolSize ?? 10 });
-  return new PrismaClient({ adapter });
+  // Under a burst, requests queue for a connection; one still waiting after 10 s is told to retry.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 10_000,
+  });
+  const db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  pools.set(db, pool);
+  return db;
+}
+
+/**
+ * The connection pool under a client made by `createDb`: the same connections Prisma uses, for the
+ * few hot paths written as plain SQL (see docs/adr/0007-plain-sql-order-placement.md).
+ */
+export function poolOf(db: Db): pg.Pool | undefined {
+  return pools.get(db);
 }

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import type { DbClient } from "../db-client.ts";
 import { lineTotalCents, orderTotalCents } from "../domain/money.ts";
 import { aggregateLines, type RequestedLine } from "../domain/order-lines.ts";
 import { InsufficientInventoryError, InvalidInputError, NotFoundError } from "../errors.ts";
-import { enqueueOrderEvent } from "../events/order-events.ts";
 import type { ShippingAddress } from "../schemas/order.ts";
+import type { Sql } from "../sql-transaction.ts";
+import { ORDER_PLACEMENT_SQL } from "./order-placement-sql.ts";
 import type { OrderView } from "./order-view.ts";
 
 export interface PlaceOrderRequest {
@@ -27,13 +27,13 @@ export function hashOrderRequest(request: PlaceOrderRequest): string {
 }
 
 /**
- * Writes one order inside the caller's transaction: the order, its items and history first, then the
- * stock, taken with one conditional UPDATE over all lines (rows locked in id order first, so
- * concurrent multi-item orders cannot deadlock). If any line is short, the error names it and the
- * caller's transaction rolls everything back, the order included.
+ * Writes one order in the caller's transaction, in plain SQL (ORDER_PLACEMENT_SQL): the order, its
+ * items, history and order.created job first, then the stock, taken with one conditional UPDATE over
+ * all lines, so the hot inventory rows stay locked for one statement and the commit. If any line is
+ * short, the error names it and the caller's transaction rolls everything back, the order included.
  */
 export async function placeOrder(
-  tx: DbClient,
+  sql: Sql,
   request: PlaceOrderRequest,
   requestHash: string,
   actor: { id: string; name: string },
@@ -42,20 +42,24 @@ export async function placeOrder(
   const actorId = actor.id;
   const lines = aggregateLines(request.items);
   const ids = lines.map((line) => line.productId);
-  const products = await tx.product.findMany({
-    where: { id: { in: ids } },
-    select: { id: true, name: true, priceCents: true, currency: true, active: true },
-  });
+  const products = await sql.rows<{
+    id: string;
+    name: string;
+    priceCents: number;
+    currency: string;
+    active: boolean;
+  }>(ORDER_PLACEMENT_SQL.products, [ids]);
   const byId = new Map(products.map((product) => [product.id, product]));
   for (const line of lines) {
     if (!byId.get(line.productId)?.active)
       throw new NotFoundError("Product not found", { productId: line.productId });
   }
-  const currencies = new Set(products.map((product) => product.currency.trim()));
+  const currencies = new Set(products.map((product) => product.currency));
   if (currencies.size > 1)
     throw new InvalidInputError("All items in one order must share a currency", {
       currencies: [...currencies],
     });
+  const currency = [...currencies][0] ?? "USD";
 
   const priced = lines.map((line) => {
     const product = byId.get(line.productId)!;
@@ -63,54 +67,39 @@ export async function placeOrder(
   });
   const subtotalCents = orderTotalCents(priced);
   const address = request.shippingAddress;
-  const order = await tx.order.create({
-    data: {
-      userId: request.userId,
-      status: "pending",
+  const [order] = await sql.rows<{ id: string; number: number; createdAt: Date; updatedAt: Date }>(
+    ORDER_PLACEMENT_SQL.order,
+    [
+      request.userId,
       subtotalCents,
-      totalCents: subtotalCents,
-      currency: [...currencies][0] ?? "USD",
-      shipStreet: address.street,
-      shipCity: address.city,
-      shipState: address.state,
-      shipZip: address.zip,
-      shipCountry: address.country,
-      idempotencyKey: request.idempotencyKey ?? null,
+      currency,
+      address.street,
+      address.city,
+      address.state,
+      address.zip,
+      address.country,
+      request.idempotencyKey ?? null,
       requestHash,
-      items: {
-        createMany: {
-          data: priced.map((line) => ({
-            productId: line.productId,
-            productName: line.productName,
-            unitPriceCents: line.unitPriceCents,
-            quantity: line.quantity,
-            lineTotalCents: lineTotalCents(line),
-          })),
-        },
-      },
-      history: { create: { fromStatus: null, toStatus: "pending", actorId } },
-    },
-    select: { id: true, number: true, createdAt: true, updatedAt: true },
-  });
+      ids,
+      priced.map((line) => line.productName),
+      priced.map((line) => line.unitPriceCents),
+      priced.map((line) => line.quantity),
+      priced.map((line) => lineTotalCents(line)),
+      actorId,
+    ],
+  );
+  if (!order) throw new Error("The order insert returned no row");
 
-  // Stock is taken last, so the hot inventory rows stay locked only for the stock update, the
-  // ledger rows and the event, not for the order's own inserts.
-  if (lines.length > 1) {
-    await tx.$queryRaw`SELECT 1 FROM inventory_level WHERE "productId" = ANY(${ids}::uuid[]) ORDER BY "productId" FOR UPDATE`;
-  }
-  const taken = await tx.$queryRaw<{ productId: string; onHand: number }[]>`
-    UPDATE inventory_level l
-    SET "onHand" = l."onHand" - w.quantity, version = l.version + 1, "updatedAt" = now()
-    FROM unnest(${ids}::uuid[], ${lines.map((line) => line.quantity)}::int[]) AS w("productId", quantity)
-    WHERE l."productId" = w."productId" AND l."onHand" >= w.quantity
-    RETURNING l."productId", l."onHand"`;
+  const taken = await sql.rows<{ productId: string; onHand: number }>(ORDER_PLACEMENT_SQL.takeStock, [
+    ids,
+    lines.map((line) => line.quantity),
+    order.id,
+    actorId,
+  ]);
   const remaining = new Map(taken.map((row) => [row.productId, row.onHand]));
   const short = lines.find((line) => !remaining.has(line.productId));
   if (short) {
-    const level = await tx.inventoryLevel.findUnique({
-      where: { productId: short.productId },
-      select: { onHand: true },
-    });
+    const [level] = await sql.rows<{ onHand: number }>(ORDER_PLACEMENT_SQL.available, [short.productId]);
     throw new InsufficientInventoryError({
       productId: short.productId,
       productName: byId.get(short.productId)!.name,
@@ -119,17 +108,6 @@ export async function placeOrder(
     });
   }
 
-  await tx.stockMovement.createMany({
-    data: priced.map((line) => ({
-      productId: line.productId,
-      delta: -line.quantity,
-      reason: "sale" as const,
-      orderId: order.id,
-      actorId,
-      quantityAfter: remaining.get(line.productId)!,
-    })),
-  });
-  await enqueueOrderEvent(tx, { name: "order.created", payload: { orderId: order.id } });
   // The view of what was just written, so the caller need not read it all back.
   return {
     id: order.id,
@@ -139,7 +117,7 @@ export async function placeOrder(
     subtotalCents,
     shippingCents: 0,
     totalCents: subtotalCents,
-    currency: [...currencies][0] ?? "USD",
+    currency,
     shippingAddress: {
       street: address.street,
       city: address.city,

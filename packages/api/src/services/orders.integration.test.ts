@@ -189,6 +189,30 @@ describe("ordering on behalf of a customer", () => {
     expect(await onHand(product.id)).toBe(4);
   });
 
+  it("places a staff member's order inside the audit transaction: order and audit row commit or roll back together", async () => {
+    const product = await createTestProduct(db, { stock: 2, priceCents: 1250 });
+    const caller = callerAs(services, staff);
+    const order = await caller.order.create({
+      items: [{ productId: product.id, quantity: 2 }],
+      shippingAddress: TEST_ADDRESS,
+    });
+    expect(order).toMatchObject({ userId: staff.id, status: "pending", totalCents: 2500 });
+    expect(await db.auditLog.count({ where: { entityId: order.id, actorId: staff.id } })).toBe(1);
+    expect(await onHand(product.id)).toBe(0);
+    expect(await queuedOrderEvents(db, order.id)).toEqual([
+      { task: "order.created", payload: { orderId: order.id } },
+    ]);
+
+    const [ordersBefore, auditBefore] = [await db.order.count(), await db.auditLog.count()];
+    await expect(
+      caller.order.create({ items: [{ productId: product.id, quantity: 1 }], shippingAddress: TEST_ADDRESS }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      cause: { details: { productId: product.id, available: 0, requested: 1 } },
+    });
+    expect([await db.order.count(), await db.auditLog.count()]).toEqual([ordersBefore, auditBefore]);
+  });
+
   it("returns the same view right after placing as a later read does (regression: the view is built from the transaction)", async () => {
     const a = await createTestProduct(db, { name: "Zinc Tray", priceCents: 900 });
     const b = await createTestProduct(db, { name: "Ash Bowl", priceCents: 1500 });
