@@ -60,18 +60,17 @@ function parseOrder(body: unknown): { lines: Line[]; address: Address } {
 }
 
 /**
- * The same order transaction as services/order-placement.ts, through the very same statements
- * (ORDER_PLACEMENT_SQL), with none of the API around it: prices read inside the transaction, then the
- * order with its items, history and job, then the stock taken with one conditional UPDATE (rows
- * locked in id order) and its ledger rows, all committed together.
+ * The same order placement as services/order-placement.ts, through the very same statements
+ * (ORDER_PLACEMENT_SQL) with none of the API around them: the products' prices, then the single
+ * statement that locks the stock rows, checks them and writes the order with everything it needs.
  */
 async function placeOrder(
-  client: pg.PoolClient,
+  pool: pg.Pool,
   userId: string,
   order: { lines: Line[]; address: Address },
 ): Promise<{ id: string; number: number }> {
   const run = async <T extends object>(statement: { name: string; text: string }, values: unknown[]) =>
-    (await client.query<T>({ ...statement, values })).rows;
+    (await pool.query<T>({ ...statement, values })).rows;
   const ids = order.lines.map((line) => line.productId);
   const quantities = order.lines.map((line) => line.quantity);
   const products = await run<{
@@ -88,34 +87,31 @@ async function placeOrder(
 
   const prices = order.lines.map((line) => byId.get(line.productId)!.priceCents);
   const lineTotals = order.lines.map((line, index) => prices[index]! * line.quantity);
-  const subtotalCents = lineTotals.reduce((sum, total) => sum + total, 0);
   const { address } = order;
-  const [created] = await run<{ id: string; number: number }>(ORDER_PLACEMENT_SQL.order, [
-    userId,
-    subtotalCents,
-    [...currencies][0] ?? "USD",
-    address.street,
-    address.city,
-    address.state,
-    address.zip,
-    address.country,
-    null,
-    null,
-    ids,
-    order.lines.map((line) => byId.get(line.productId)!.name),
-    prices,
-    quantities,
-    lineTotals,
-    userId,
-  ]);
-  const taken = await run<{ productId: string }>(ORDER_PLACEMENT_SQL.takeStock, [
-    ids,
-    quantities,
-    created!.id,
-    userId,
-  ]);
-  if (taken.length !== ids.length) throw new RequestError(409, "Insufficient stock");
-  return { id: created!.id, number: created!.number };
+  const [placed] = await run<{ unchanged: boolean; enough: boolean; id: string; number: number }>(
+    ORDER_PLACEMENT_SQL.place,
+    [
+      ids,
+      quantities,
+      prices,
+      order.lines.map((line) => byId.get(line.productId)!.name),
+      lineTotals,
+      userId,
+      lineTotals.reduce((sum, total) => sum + total, 0),
+      [...currencies][0] ?? "USD",
+      address.street,
+      address.city,
+      address.state,
+      address.zip,
+      address.country,
+      null,
+      null,
+      userId,
+    ],
+  );
+  if (!placed?.unchanged) throw new RequestError(409, "A product changed");
+  if (!placed.enough) throw new RequestError(409, "Insufficient stock");
+  return { id: placed.id, number: placed.number };
 }
 
 async function readJson(request: IncomingMessage): Promise<unknown> {
@@ -150,18 +146,7 @@ serveWhenAsked<OrderBaselineConfig>(async ({ port, databaseUrl, poolSize }) => {
     if (typeof userId !== "string" || userId === "")
       return send(response, 401, { error: "Sign in to continue" });
     const order = parseOrder(await readJson(request));
-    const client = await pool.connect();
-    try {
-      await client.query("BEGIN");
-      const placed = await placeOrder(client, userId, order);
-      await client.query("COMMIT");
-      send(response, 201, placed);
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
+    send(response, 201, await placeOrder(pool, userId, order));
   }
 
   const server = createServer((request, response) => {

@@ -1,8 +1,8 @@
-import type { SqlStatement } from "../sql-transaction.ts";
+import type { SqlStatement } from "../sql.ts";
 
 /**
- * The statements of one order placement (see order-placement.ts). Exported so the benchmark's bare
- * pg baseline runs exactly these, and the comparison measures everything around them.
+ * The two statements of one order placement (see order-placement.ts). Exported so the benchmark's
+ * bare pg baseline runs exactly these, and the comparison measures everything around them.
  */
 export const ORDER_PLACEMENT_SQL = {
   /** $1 product ids. */
@@ -13,60 +13,64 @@ export const ORDER_PLACEMENT_SQL = {
   },
 
   /**
-   * The order, its items, its first history row and its order.created job, in one statement.
-   * $1 user, $2 total, $3 currency, $4–$8 address, $9 idempotency key, $10 request hash,
-   * $11–$15 items (product, name, unit price, quantity, line total), $16 actor.
+   * The whole write, one statement and so one transaction. It locks the stock rows in product-id
+   * order (every lock is held before any row changes: concurrent multi-item orders cannot deadlock),
+   * then checks that every product is still active at the name and price the totals were computed
+   * from (`unchanged`) and that every line has the stock (`enough`). Only if both hold does it take
+   * the stock, write the order, its items, its first history row, the ledger rows and the
+   * order.created job; otherwise it writes nothing and `levels` says what each line has.
+   *
+   * Lines: $1 product ids, $2 quantities, $3 unit prices, $4 names, $5 line totals.
+   * Order: $6 user, $7 total, $8 currency, $9–$13 street, city, state, zip, country,
+   * $14 idempotency key, $15 request hash, $16 actor.
    */
-  order: {
-    name: "order-insert",
-    text: `WITH placed AS (
+  place: {
+    name: "order-place",
+    text: `WITH line AS (
+             SELECT * FROM unnest($1::uuid[], $2::int[], $3::int[], $4::text[], $5::int[])
+               AS l("productId", quantity, "unitPriceCents", "productName", "lineTotalCents")
+           ), locked AS (
+             SELECT "productId", "onHand" FROM inventory_level
+             WHERE "productId" = ANY($1::uuid[]) ORDER BY "productId" FOR UPDATE
+           ), checked AS (
+             SELECT
+               (SELECT count(*) FROM line JOIN product p ON p.id = line."productId"
+                WHERE p.active AND p."priceCents" = line."unitPriceCents" AND p.name = line."productName")
+                 = cardinality($1::uuid[]) AS unchanged,
+               (SELECT count(*) FROM line JOIN locked USING ("productId") WHERE locked."onHand" >= line.quantity)
+                 = cardinality($1::uuid[]) AS enough
+           ), taken AS (
+             UPDATE inventory_level l
+             SET "onHand" = l."onHand" - line.quantity, version = l.version + 1, "updatedAt" = now()
+             FROM line
+             WHERE l."productId" = line."productId" AND l."onHand" >= line.quantity
+               AND (SELECT unchanged AND enough FROM checked)
+             RETURNING l."productId", l."onHand", line.quantity
+           ), placed AS (
              INSERT INTO "order" ("userId", status, "subtotalCents", "totalCents", currency, "shipStreet",
                "shipCity", "shipState", "shipZip", "shipCountry", "idempotencyKey", "requestHash")
-             VALUES ($1, 'pending', $2, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+             SELECT $6, 'pending'::"OrderStatus", $7::int, $7::int, $8, $9, $10, $11, $12, $13, $14, $15
+             WHERE (SELECT unchanged AND enough FROM checked)
              RETURNING id, number, "createdAt", "updatedAt"
            ), items AS (
              INSERT INTO order_item ("orderId", "productId", "productName", "unitPriceCents", quantity, "lineTotalCents")
-             SELECT placed.id, line.*
-             FROM placed, unnest($11::uuid[], $12::text[], $13::int[], $14::int[], $15::int[]) AS line
+             SELECT placed.id, line."productId", line."productName", line."unitPriceCents", line.quantity,
+               line."lineTotalCents"
+             FROM placed, line
            ), history AS (
              INSERT INTO order_status_history ("orderId", "fromStatus", "toStatus", "actorId")
-             SELECT id, NULL, 'pending', $16 FROM placed
+             SELECT id, NULL, 'pending'::"OrderStatus", $16 FROM placed
+           ), ledger AS (
+             INSERT INTO stock_movement ("productId", delta, reason, "orderId", "actorId", "quantityAfter")
+             SELECT taken."productId", -taken.quantity, 'sale'::"StockMovementReason", placed.id, $16, taken."onHand"
+             FROM taken, placed
            ), job AS (
              SELECT graphile_worker.add_job('order.created', json_build_object('orderId', id), max_attempts => 25)
              FROM placed
            )
-           SELECT id, number, "createdAt", "updatedAt", (SELECT count(*) FROM job)::int AS queued FROM placed`,
-  },
-
-  /**
-   * Takes the stock of every line with one conditional UPDATE and writes a ledger row per line taken.
-   * The rows are locked in product-id order first (the count is a one-time filter, so all locks are
-   * held before any row is updated): concurrent multi-item orders cannot deadlock. A line missing from
-   * the result was short; the caller then rolls the whole transaction back.
-   * $1 product ids, $2 quantities, $3 order, $4 actor.
-   */
-  takeStock: {
-    name: "order-take-stock",
-    text: `WITH locked AS (
-             SELECT "productId" FROM inventory_level
-             WHERE "productId" = ANY($1::uuid[]) ORDER BY "productId" FOR UPDATE
-           ), taken AS (
-             UPDATE inventory_level l
-             SET "onHand" = l."onHand" - w.quantity, version = l.version + 1, "updatedAt" = now()
-             FROM unnest($1::uuid[], $2::int[]) AS w("productId", quantity)
-             WHERE l."productId" = w."productId" AND l."onHand" >= w.quantity
-               AND (SELECT count(*) FROM locked) > 0
-             RETURNING l."productId", l."onHand", w.quantity
-           ), ledger AS (
-             INSERT INTO stock_movement ("productId", delta, reason, "orderId", "actorId", "quantityAfter")
-             SELECT "productId", -quantity, 'sale', $3, $4, "onHand" FROM taken
-           )
-           SELECT "productId", "onHand" FROM taken`,
-  },
-
-  /** $1 product id: what is left of a line that was short. */
-  available: {
-    name: "order-available",
-    text: `SELECT "onHand" FROM inventory_level WHERE "productId" = $1::uuid`,
+           SELECT checked.unchanged, checked.enough, placed.id, placed.number, placed."createdAt",
+             placed."updatedAt", (SELECT count(*) FROM job)::int AS queued,
+             (SELECT json_agg(json_build_object('productId', "productId", 'onHand', "onHand")) FROM locked) AS levels
+           FROM checked LEFT JOIN placed ON true`,
   },
 } satisfies Record<string, SqlStatement>;

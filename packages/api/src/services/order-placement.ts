@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { lineTotalCents, orderTotalCents } from "../domain/money.ts";
 import { aggregateLines, type RequestedLine } from "../domain/order-lines.ts";
-import { InsufficientInventoryError, InvalidInputError, NotFoundError } from "../errors.ts";
+import { ConflictError, InsufficientInventoryError, InvalidInputError, NotFoundError } from "../errors.ts";
 import type { ShippingAddress } from "../schemas/order.ts";
-import type { Sql } from "../sql-transaction.ts";
+import type { Sql } from "../sql.ts";
 import { ORDER_PLACEMENT_SQL } from "./order-placement-sql.ts";
 import type { OrderView } from "./order-view.ts";
 
@@ -26,11 +26,24 @@ export function hashOrderRequest(request: PlaceOrderRequest): string {
   return createHash("sha256").update(canonical).digest("hex");
 }
 
+type PlacedRow = {
+  unchanged: boolean;
+  enough: boolean;
+  id: string | null;
+  number: number | null;
+  createdAt: Date | null;
+  updatedAt: Date | null;
+  levels: { productId: string; onHand: number }[] | string | null;
+};
+
+/** How often prices may change under an order being placed before the shopper is asked to retry. */
+const PRICE_CHANGE_ATTEMPTS = 3;
+
 /**
- * Writes one order in the caller's transaction, in plain SQL (ORDER_PLACEMENT_SQL): the order, its
- * items, history and order.created job first, then the stock, taken with one conditional UPDATE over
- * all lines, so the hot inventory rows stay locked for one statement and the commit. If any line is
- * short, the error names it and the caller's transaction rolls everything back, the order included.
+ * Writes one order: reads the products, computes the lines and totals, then writes everything in one
+ * statement (ORDER_PLACEMENT_SQL.place) that first confirms the products are unchanged and every
+ * line has the stock, and otherwise writes nothing. A short line is named in the error; a product
+ * changed in between means reading it again.
  */
 export async function placeOrder(
   sql: Sql,
@@ -39,6 +52,22 @@ export async function placeOrder(
   actor: { id: string; name: string },
   customer: OrderView["customer"],
 ): Promise<OrderView> {
+  for (let attempt = 1; ; attempt += 1) {
+    const placed = await tryPlaceOrder(sql, request, requestHash, actor, customer);
+    if (placed) return placed;
+    if (attempt >= PRICE_CHANGE_ATTEMPTS)
+      throw new ConflictError("Some products changed while the order was placed. Please try again.");
+  }
+}
+
+/** One attempt; undefined when a product changed between reading it and writing the order. */
+async function tryPlaceOrder(
+  sql: Sql,
+  request: PlaceOrderRequest,
+  requestHash: string,
+  actor: { id: string; name: string },
+  customer: OrderView["customer"],
+): Promise<OrderView | undefined> {
   const actorId = actor.id;
   const lines = aggregateLines(request.items);
   const ids = lines.map((line) => line.productId);
@@ -67,46 +96,40 @@ export async function placeOrder(
   });
   const subtotalCents = orderTotalCents(priced);
   const address = request.shippingAddress;
-  const [order] = await sql.rows<{ id: string; number: number; createdAt: Date; updatedAt: Date }>(
-    ORDER_PLACEMENT_SQL.order,
-    [
-      request.userId,
-      subtotalCents,
-      currency,
-      address.street,
-      address.city,
-      address.state,
-      address.zip,
-      address.country,
-      request.idempotencyKey ?? null,
-      requestHash,
-      ids,
-      priced.map((line) => line.productName),
-      priced.map((line) => line.unitPriceCents),
-      priced.map((line) => line.quantity),
-      priced.map((line) => lineTotalCents(line)),
-      actorId,
-    ],
-  );
-  if (!order) throw new Error("The order insert returned no row");
-
-  const taken = await sql.rows<{ productId: string; onHand: number }>(ORDER_PLACEMENT_SQL.takeStock, [
+  const [row] = await sql.rows<PlacedRow>(ORDER_PLACEMENT_SQL.place, [
     ids,
-    lines.map((line) => line.quantity),
-    order.id,
+    priced.map((line) => line.quantity),
+    priced.map((line) => line.unitPriceCents),
+    priced.map((line) => line.productName),
+    priced.map((line) => lineTotalCents(line)),
+    request.userId,
+    subtotalCents,
+    currency,
+    address.street,
+    address.city,
+    address.state,
+    address.zip,
+    address.country,
+    request.idempotencyKey ?? null,
+    requestHash,
     actorId,
   ]);
-  const remaining = new Map(taken.map((row) => [row.productId, row.onHand]));
-  const short = lines.find((line) => !remaining.has(line.productId));
-  if (short) {
-    const [level] = await sql.rows<{ onHand: number }>(ORDER_PLACEMENT_SQL.available, [short.productId]);
+  if (!row) throw new Error("The order statement returned no row");
+  if (!row.unchanged) return undefined;
+  if (!row.enough) {
+    const levels = typeof row.levels === "string" ? JSON.parse(row.levels) : (row.levels ?? []);
+    const onHand = new Map<string, number>(
+      (levels as { productId: string; onHand: number }[]).map((level) => [level.productId, level.onHand]),
+    );
+    const short = lines.find((line) => (onHand.get(line.productId) ?? 0) < line.quantity)!;
     throw new InsufficientInventoryError({
       productId: short.productId,
       productName: byId.get(short.productId)!.name,
-      available: level?.onHand ?? 0,
+      available: onHand.get(short.productId) ?? 0,
       requested: short.quantity,
     });
   }
+  const order = { id: row.id!, number: row.number!, createdAt: row.createdAt!, updatedAt: row.updatedAt! };
 
   // The view of what was just written, so the caller need not read it all back.
   return {

@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../auth/session.ts";
 import type { Services } from "../context.ts";
 import { createTestProduct, queuedOrderEvents, TEST_ADDRESS } from "../fixtures.ts";
+import { type Sql, sqlOn } from "../sql.ts";
 import { callerAs, createTestServices, createTestUser } from "../testing.ts";
+import { placeOrder } from "./order-placement.ts";
+import { ORDER_PLACEMENT_SQL } from "./order-placement-sql.ts";
 import { createOrder } from "./orders.ts";
 
 let name: string;
@@ -480,5 +483,63 @@ describe("bulk transitions", () => {
         where: { action: "order.transition", entityId: { in: [a.id, b.id, cancelled.id] } },
       }),
     ).toBe(2);
+  });
+});
+
+describe("a product changing while its order is placed", () => {
+  /** Runs `change` once, or every time, between reading the products and the write that checks them. */
+  function changingBeforeTheWrite(change: () => Promise<unknown>, always = false): Sql {
+    const sql = sqlOn(db);
+    let changed = false;
+    return {
+      async rows(statement, values) {
+        if (statement === ORDER_PLACEMENT_SQL.place && (always || !changed)) {
+          changed = true;
+          await change();
+        }
+        return sql.rows(statement, values);
+      },
+    };
+  }
+  const customer = () => ({ id: shopper.id, email: shopper.email, name: shopper.name });
+  const requestFor = (productId: string) => ({
+    userId: shopper.id,
+    items: [{ productId, quantity: 2 }],
+    shippingAddress: TEST_ADDRESS,
+  });
+
+  it("reads the new price and charges it, never the old one", async () => {
+    const product = await createTestProduct(db, { stock: 5, priceCents: 1000 });
+    const sql = changingBeforeTheWrite(() =>
+      db.product.update({ where: { id: product.id }, data: { priceCents: 1500 } }),
+    );
+    const order = await placeOrder(sql, requestFor(product.id), "hash", shopper, customer());
+    expect(order).toMatchObject({ totalCents: 3000, items: [{ unitPriceCents: 1500, quantity: 2 }] });
+    expect(await onHand(product.id)).toBe(3);
+  });
+
+  it("refuses a product archived in between, and writes nothing", async () => {
+    const product = await createTestProduct(db, { stock: 5 });
+    const sql = changingBeforeTheWrite(() =>
+      db.product.update({ where: { id: product.id }, data: { active: false } }),
+    );
+    await expect(placeOrder(sql, requestFor(product.id), "hash", shopper, customer())).rejects.toMatchObject({
+      message: "Product not found",
+    });
+    expect(await onHand(product.id)).toBe(5);
+    expect(await db.orderItem.count({ where: { productId: product.id } })).toBe(0);
+  });
+
+  it("gives up with a 409 when the price keeps changing, and writes nothing", async () => {
+    const product = await createTestProduct(db, { stock: 5, priceCents: 1000 });
+    const sql = changingBeforeTheWrite(
+      () => db.product.update({ where: { id: product.id }, data: { priceCents: { increment: 1 } } }),
+      true,
+    );
+    await expect(placeOrder(sql, requestFor(product.id), "hash", shopper, customer())).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    expect(await onHand(product.id)).toBe(5);
+    expect(await db.orderItem.count({ where: { productId: product.id } })).toBe(0);
   });
 });

@@ -5,7 +5,7 @@ import { assertTransition } from "../domain/order-status.ts";
 import { ConflictError, ForbiddenError, NotFoundError } from "../errors.ts";
 import { enqueueOrderEvent } from "../events/order-events.ts";
 import type { OrderListFilter } from "../schemas/order.ts";
-import { inSqlTransaction } from "../sql-transaction.ts";
+import { sqlOn } from "../sql.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { hashOrderRequest, type PlaceOrderRequest, placeOrder } from "./order-placement.ts";
 import { type OrderView, orderSummarySelect, orderViewSelect, toOrderView } from "./order-view.ts";
@@ -44,7 +44,7 @@ export async function createOrder(
   if (earlier) return earlier;
   try {
     const order = await withTransactionRetry(() =>
-      inSqlTransaction(db, (sql) => placeOrder(sql, request, requestHash, actor, customer)),
+      placeOrder(sqlOn(db), request, requestHash, actor, customer),
     );
     return { order, replayed: false };
   } catch (error) {

@@ -1,0 +1,42 @@
+import { type Db, poolOf } from "@stockroom/db";
+import type { DbClient } from "./db-client.ts";
+import { ServiceBusyError } from "./errors.ts";
+
+/** A statement with a stable name: prepared once per pooled connection, then only bound and run. */
+export interface SqlStatement {
+  name: string;
+  text: string;
+}
+
+/** Runs plain SQL statements. */
+export interface Sql {
+  rows<T>(statement: SqlStatement, values: unknown[]): Promise<T[]>;
+}
+
+/**
+ * Plain SQL on `db`. On the root client: on the pool Prisma also uses, named statements and no ORM in
+ * between, each statement its own transaction. Inside a caller's Prisma transaction (a staff mutation
+ * and its audit row): on that transaction, so everything still commits or rolls back together.
+ */
+export function sqlOn(db: DbClient): Sql {
+  const pool = "$connect" in db ? poolOf(db as Db) : undefined;
+  if (!pool) {
+    return {
+      rows: <R>(statement: SqlStatement, values: unknown[]) =>
+        db.$queryRawUnsafe<R[]>(statement.text, ...values),
+    };
+  }
+  return {
+    rows: async <R>(statement: SqlStatement, values: unknown[]) => {
+      try {
+        return (await pool.query<R & object>({ ...statement, values })).rows as R[];
+      } catch (error) {
+        throw isPoolTimeout(error) ? new ServiceBusyError() : error;
+      }
+    },
+  };
+}
+
+function isPoolTimeout(error: unknown): boolean {
+  return error instanceof Error && /timeout exceeded when trying to connect/i.test(error.message);
+}
