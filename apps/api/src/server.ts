@@ -3,6 +3,7 @@ import { type AppRouter, appRouter, RateLimitedError, type Services } from "@sto
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyInstance } from "fastify";
 import { registerAuthRoutes } from "./auth-routes.ts";
+import { registerCatalogResponseCache } from "./catalog-response-cache.ts";
 import { registerDocsRoutes } from "./docs-routes.ts";
 import { registerErrorHandlers } from "./http-errors.ts";
 import { checkReadiness } from "./readiness.ts";
@@ -42,6 +43,7 @@ export async function buildServer({
   });
   registerErrorHandlers(app);
   await registerSecurity(app, { trustedOrigins, limits: services.limits });
+  registerCatalogResponseCache(app, services.cache);
 
   app.get("/healthz", async () => ({ status: "ok" }));
   app.get("/readyz", async (_request, reply) => {
