@@ -12,7 +12,7 @@ export type ContextFactory = (
 export function contextFactory(services: Services): ContextFactory {
   return async (req, res, surface) => {
     const headers = toWebHeaders(req);
-    const { user, setCookies } = await resolveSession(services.auth, headers);
+    const { user, setCookies } = await resolveSession(services.auth, headers, services.sessionShortcut);
     if (setCookies.length > 0) res.header("set-cookie", setCookies);
     return createContextInner(services, { user, requestId: String(req.id), ip: req.ip, headers, surface });
   };

@@ -2,6 +2,7 @@ import type { Db } from "@stockroom/db";
 import { AuditTrail } from "./audit.ts";
 import type { Auth } from "./auth/auth.ts";
 import type { SessionUser } from "./auth/session.ts";
+import type { SessionShortcut } from "./auth/session-shortcut.ts";
 import type { DbClient } from "./db-client.ts";
 import type { RateLimits } from "./rate-limit/rate-limits.ts";
 import type { Redis } from "./redis.ts";
@@ -15,6 +16,8 @@ export interface Services {
   auth: Auth;
   limits: RateLimits;
   cache: CatalogCache;
+  /** Answers most session lookups without better-auth's pipeline; absent without Redis. */
+  sessionShortcut?: SessionShortcut;
 }
 
 export interface ContextInner extends Omit<Services, "db"> {

@@ -1,5 +1,7 @@
 import type { Db } from "@stockroom/db";
-import { createAuth } from "./auth/auth.ts";
+import { AUTH_KEY_PREFIX, createAuth } from "./auth/auth.ts";
+import { SessionShortcut } from "./auth/session-shortcut.ts";
+import { RedisNearCache } from "./cache/near-cache.ts";
 import type { Services } from "./context.ts";
 import type { RateLimitConfig } from "./rate-limit/config.ts";
 import { RateLimits } from "./rate-limit/rate-limits.ts";
@@ -31,11 +33,14 @@ export function createApiServices(config: ServicesConfig): Services {
     onStorageError: config.onSessionStorageError,
     quiet: config.quietAuth,
   });
+  // One tracked near cache per process serves both the catalog and session lookups.
+  const near = config.redis ? new RedisNearCache(config.redis) : undefined;
   return {
     db: config.db,
     redis: config.redis,
     auth,
     limits: new RateLimits(config.rateLimits, config.redis),
-    cache: new CatalogCache(config.redis),
+    cache: new CatalogCache(config.redis, near),
+    sessionShortcut: near ? new SessionShortcut(auth, near, AUTH_KEY_PREFIX) : undefined,
   };
 }

@@ -7,6 +7,8 @@ import { PASSWORD_MIN_LENGTH } from "../schemas/account.ts";
 import { createResilientSessionStorage } from "./resilient-storage.ts";
 
 export const SESSION_COOKIE_PREFIX = "stockroom";
+/** Where better-auth's sessions live in Redis (before the client's own keyPrefix). */
+export const AUTH_KEY_PREFIX = "auth:";
 
 export interface AuthOptions {
   db: Db;
@@ -35,7 +37,7 @@ export function createAuth(options: AuthOptions) {
     secondaryStorage: options.redis
       ? createResilientSessionStorage(
           options.redis,
-          options.redisKeyPrefix ?? "auth:",
+          options.redisKeyPrefix ?? AUTH_KEY_PREFIX,
           options.onStorageError ?? (() => {}),
         )
       : undefined,

@@ -20,9 +20,10 @@ export class CatalogCache {
 
   constructor(
     private readonly redis: Redis | undefined,
+    near?: RedisNearCache,
     private readonly prefix = "catalog",
   ) {
-    this.near = redis ? new RedisNearCache(redis) : undefined;
+    this.near = near ?? (redis ? new RedisNearCache(redis) : undefined);
     redis?.on("ready", () => {
       if (this.pendingInvalidation) void this.invalidate();
     });
