@@ -171,6 +171,8 @@ test("staff cannot reach admin-only pages; customers cannot reach the console or
 });
 
 test("admin pages have no serious or critical accessibility violations", async ({ browser }) => {
+  // Nine pages, each rendered and analysed by axe: more than one journey's budget on a busy machine.
+  test.setTimeout(90_000);
   const admin = await signInAs(browser, "admin@stockroom.dev");
   for (const path of [
     "/admin",

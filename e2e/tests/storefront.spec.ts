@@ -182,6 +182,8 @@ test("a guest cart survives a reload and merges into the account at sign-in", as
 });
 
 test("storefront pages have no serious or critical accessibility violations", async ({ page, baseURL }) => {
+  // Several pages, each rendered and analysed by axe: more than one journey's budget on a busy machine.
+  test.setTimeout(90_000);
   const product = await createProduct(baseURL!, { name: "Axe Check Bowl", price: 22, stock: 5 });
   for (const path of [
     "/",
