@@ -1,5 +1,5 @@
-import type { CatalogCache } from "@stockroom/api";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import { type CatalogCache, CatalogReads } from "@stockroom/api";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 
 const MAX_ENTRIES = 2_000;
 
@@ -20,38 +20,62 @@ export function isSharedCatalogRead(method: string, url: string, trpcAccept?: st
 
 interface StoredResponse {
   version: string;
+  /** The stock generation of every product in the response. */
+  stock: [productId: string, generation: string][];
   contentType: string;
   body: Buffer;
 }
 
+const pending = new WeakMap<FastifyRequest, { key: string; reads: CatalogReads }>();
+
+/** The recorder of a request's catalog reads, when its response may be kept; for its tRPC/REST context. */
+export function catalogReadsOf(request: FastifyRequest): CatalogReads | undefined {
+  return pending.get(request)?.reads;
+}
+
 /**
- * Keeps whole successful responses of shared catalog reads in this process, stamped with the catalog
- * version their request began under (see CatalogCache). A request under the same version is answered
- * with the stored bytes before any session lookup, routing, validation or serialization; any catalog
- * or stock write bumps the version, after which no stored response is served. Without Redis there is
- * no version, and every request goes through.
+ * Keeps whole successful responses of shared catalog reads in this process, stamped with what their
+ * cached reads were stamped with: the catalog version and each listed product's stock generation (see
+ * CatalogCache). A request for which all of them are still current is answered with the stored bytes
+ * before any session lookup, routing, validation or serialization; a product or catalog write makes
+ * the responses that show it stale, and only those. Without Redis nothing is stamped, and every
+ * request goes through.
  */
 export function registerCatalogResponseCache(app: FastifyInstance, cache: CatalogCache): void {
   const stored = new Map<string, StoredResponse>();
-  // The key is taken on arrival: the REST adapter rewrites request.url on its way in.
-  const stamps = new WeakMap<FastifyRequest, { key: string; version: string }>();
 
-  app.addHook("onRequest", async (request, reply) => {
-    if (!isSharedCatalogRead(request.method, request.url, request.headers["trpc-accept"])) return;
-    const version = await cache.currentVersion();
-    if (version === null) return;
-    const hit = stored.get(request.url);
-    if (hit?.version === version) {
-      reply.header("content-type", hit.contentType).header("x-cache", "hit");
-      return reply.send(hit.body);
-    }
-    stamps.set(request, { key: request.url, version });
+  function answer(reply: FastifyReply, response: StoredResponse): void {
+    reply.header("content-type", response.contentType).header("x-cache", "hit");
+    void reply.send(response.body);
+  }
+
+  function expectResponse(request: FastifyRequest, reply: FastifyReply): void {
+    // The key is taken on arrival: the REST adapter rewrites request.url on its way in.
+    pending.set(request, { key: request.url, reads: new CatalogReads() });
     reply.header("x-cache", "miss");
+  }
+
+  // Callback style: a hit whose stamps this process holds is answered without a single promise.
+  app.addHook("onRequest", (request, reply, done) => {
+    if (!isSharedCatalogRead(request.method, request.url, request.headers["trpc-accept"])) return done();
+    const response = stored.get(request.url);
+    const currentNow = response && cache.isCurrentNow(response.version, response.stock);
+    if (response && currentNow) return answer(reply, response);
+    if (response && currentNow === undefined) {
+      cache.isCurrent(response.version, response.stock).then((current) => {
+        if (current) return answer(reply, response);
+        expectResponse(request, reply);
+        done();
+      }, done);
+      return;
+    }
+    expectResponse(request, reply);
+    done();
   });
 
   app.addHook("onSend", async (request, reply, payload) => {
-    const stamp = stamps.get(request);
-    if (stamp === undefined) return payload;
+    const entry = pending.get(request);
+    if (entry === undefined) return payload;
     // The tRPC adapter answers with a fetch Response: read it, and answer with its bytes instead.
     if (payload instanceof Response) {
       if (payload.status !== 200) return payload;
@@ -61,12 +85,14 @@ export function registerCatalogResponseCache(app: FastifyInstance, cache: Catalo
     }
     if (reply.statusCode !== 200 || (typeof payload !== "string" && !Buffer.isBuffer(payload)))
       return payload;
-    if (stored.size >= MAX_ENTRIES && !stored.has(stamp.key)) {
+    const stamps = entry.reads.stamps();
+    if (!stamps) return payload;
+    if (stored.size >= MAX_ENTRIES && !stored.has(entry.key)) {
       const oldest = stored.keys().next().value;
       if (oldest !== undefined) stored.delete(oldest);
     }
-    stored.set(stamp.key, {
-      version: stamp.version,
+    stored.set(entry.key, {
+      ...stamps,
       contentType: String(reply.getHeader("content-type") ?? "application/json"),
       body: Buffer.from(payload),
     });

@@ -1,5 +1,6 @@
 import { type Context, createContextInner, resolveSession, type Services } from "@stockroom/api";
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { catalogReadsOf } from "./catalog-response-cache.ts";
 import { toWebHeaders } from "./web-request.ts";
 
 export type ContextFactory = (
@@ -14,6 +15,13 @@ export function contextFactory(services: Services): ContextFactory {
     const headers = toWebHeaders(req);
     const { user, setCookies } = await resolveSession(services.auth, headers, services.sessionShortcut);
     if (setCookies.length > 0) res.header("set-cookie", setCookies);
-    return createContextInner(services, { user, requestId: String(req.id), ip: req.ip, headers, surface });
+    return createContextInner(services, {
+      user,
+      requestId: String(req.id),
+      ip: req.ip,
+      headers,
+      surface,
+      catalogReads: catalogReadsOf(req),
+    });
   };
 }

@@ -7,6 +7,7 @@ import type { DbClient } from "./db-client.ts";
 import type { RateLimits } from "./rate-limit/rate-limits.ts";
 import type { Redis } from "./redis.ts";
 import type { CatalogCache } from "./services/catalog-cache.ts";
+import type { CatalogReads } from "./services/catalog-reads.ts";
 
 /** Long-lived dependencies, created once per process. */
 export interface Services {
@@ -33,6 +34,8 @@ export interface ContextInner extends Omit<Services, "db"> {
   ip: string | null;
   /** Replaced with a fresh trail for every procedure call by the base procedure (see trpc.ts). */
   audit: AuditTrail;
+  /** Set by an HTTP response cache: records what the response's cached catalog reads were stamped with. */
+  catalogReads?: CatalogReads;
 }
 
 /** The context without HTTP: tests, scripts and every adapter start from this. */
@@ -44,6 +47,7 @@ export function createContextInner(
     ip?: string | null;
     headers?: Headers;
     surface?: "trpc" | "rest";
+    catalogReads?: CatalogReads;
   } = {},
 ): ContextInner {
   return {
@@ -54,6 +58,7 @@ export function createContextInner(
     headers: request.headers ?? new Headers(),
     surface: request.surface ?? "trpc",
     audit: new AuditTrail(),
+    catalogReads: request.catalogReads,
   };
 }
 

@@ -33,8 +33,11 @@ describe("Redis near cache", () => {
     const hitsBefore = near.localHits;
     for (let i = 0; i < 5; i += 1) expect(await near.get("price")).toBe("100");
     expect(near.localHits - hitsBefore).toBe(5);
+    expect(near.peek("price")).toBe("100");
+    expect(near.peek("never-read")).toBeUndefined();
 
     await other.set("price", "150");
+    await expect.poll(() => near.peek("price")).toBeUndefined();
     await expect.poll(() => near.get("price")).toBe("150");
     await other.del("price");
     await expect.poll(() => near.get("price")).toBeNull();

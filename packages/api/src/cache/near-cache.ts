@@ -56,6 +56,13 @@ export class RedisNearCache {
     return this.tracking;
   }
 
+  /** The local copy of `key` without waiting: undefined when there is none (then use `get`). */
+  peek(key: string): string | null | undefined {
+    if (!this.tracking || !this.copies.has(key)) return undefined;
+    this.localHits += 1;
+    return this.copies.get(key)!;
+  }
+
   async get(key: string): Promise<string | null> {
     if (!this.tracking) return this.redis.get(key);
     if (this.copies.has(key)) {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { majorToCents } from "../domain/money.ts";
 import { InvalidInputError, NotFoundError } from "../errors.ts";
 import { IdempotencyKeySchema } from "../schemas/order.ts";
-import { createProduct, getProduct, listProducts } from "../services/catalog.ts";
+import { createProduct, getProduct, listProducts, withCurrentStock } from "../services/catalog.ts";
 import { adjustStock } from "../services/inventory.ts";
 import { cancelOrder, createOrder, getOrderFor, listOrdersOfUser } from "../services/orders.ts";
 import { createTRPCRouter, customerProcedure, publicProcedure, staffProcedure } from "../trpc.ts";
@@ -62,7 +62,7 @@ export const restRouter = createTRPCRouter({
       if (!key.success)
         throw new InvalidInputError("Invalid Idempotency-Key header", { header: "Idempotency-Key" });
       await ctx.limits.consumeOrder(ctx.user.id);
-      const { order } = await createOrder(
+      const { order, stockChanges } = await createOrder(
         ctx.db,
         {
           userId: input.userId ?? ctx.user.id,
@@ -72,7 +72,7 @@ export const restRouter = createTRPCRouter({
         },
         ctx.user,
       );
-      ctx.audit.afterCommit(() => ctx.cache.invalidate());
+      ctx.audit.afterCommit(() => ctx.cache.stockChanged(stockChanges));
       return toRestOrder(order);
     }),
 
@@ -105,14 +105,14 @@ export const restRouter = createTRPCRouter({
     .input(RestOrderIdInput)
     .output(RestOrderDetail)
     .mutation(async ({ ctx, input }) => {
-      const order = await cancelOrder(ctx.db, existingId(input.id, "Order"), ctx.user);
+      const { order, stockChanges } = await cancelOrder(ctx.db, existingId(input.id, "Order"), ctx.user);
       ctx.audit.record({
         action: "order.cancel",
         entity: "order",
         entityId: order.id,
         after: { status: order.status },
       });
-      ctx.audit.afterCommit(() => ctx.cache.invalidate());
+      ctx.audit.afterCommit(() => ctx.cache.stockChanged(stockChanges));
       return toRestOrder(order);
     }),
 
@@ -147,7 +147,7 @@ export const restRouter = createTRPCRouter({
     })
     .input(RestProductListInput)
     .output(RestProductPage)
-    .query(({ ctx, input }) => {
+    .query(async ({ ctx, input }) => {
       const filter = {
         cursor: input.cursor,
         limit: input.limit,
@@ -156,10 +156,18 @@ export const restRouter = createTRPCRouter({
         sort: "newest" as const,
         includeArchived: false,
       };
-      return ctx.cache.read(`rest:list:${JSON.stringify(filter)}`, async () => {
-        const page = await listProducts(ctx.db, filter);
-        return { products: page.products.map(toRestProduct), nextCursor: page.nextCursor };
-      });
+      const page = await ctx.cache.read(
+        `rest:list:${JSON.stringify(filter)}`,
+        async () => {
+          const loaded = await listProducts(ctx.db, filter);
+          return { products: loaded.products.map(toRestProduct), nextCursor: loaded.nextCursor };
+        },
+        ctx.catalogReads,
+      );
+      return {
+        ...page,
+        products: await withCurrentStock(ctx.cache, ctx.db, page.products, ctx.catalogReads),
+      };
     }),
 
   productById: publicProcedure
@@ -168,11 +176,15 @@ export const restRouter = createTRPCRouter({
     })
     .input(RestProductIdInput)
     .output(RestProduct)
-    .query(({ ctx, input }) => {
+    .query(async ({ ctx, input }) => {
       const id = existingId(input.id, "Product");
-      return ctx.cache.read(`rest:product:${id}`, async () =>
-        toRestProduct(await getProduct(ctx.db, { id })),
+      const product = await ctx.cache.read(
+        `rest:product:${id}`,
+        async () => toRestProduct(await getProduct(ctx.db, { id })),
+        ctx.catalogReads,
       );
+      const [current] = await withCurrentStock(ctx.cache, ctx.db, [product], ctx.catalogReads);
+      return current!;
     }),
 
   createProduct: staffProcedure
@@ -230,7 +242,7 @@ export const restRouter = createTRPCRouter({
         before: { onHand: level.onHand - level.delta },
         after: { onHand: level.onHand, reason: input.reason },
       });
-      ctx.audit.afterCommit(() => ctx.cache.invalidate());
+      ctx.audit.afterCommit(() => ctx.cache.stockChanged([level]));
       return { productId: level.productId, stock: level.onHand };
     }),
 });

@@ -1,3 +1,4 @@
+import type { Context } from "../context.ts";
 import {
   CreateProductInput,
   ProductIdInput,
@@ -12,17 +13,35 @@ import {
   listProducts,
   setProductActive,
   updateProduct,
+  withCurrentStock,
 } from "../services/catalog.ts";
+import type { ProductView } from "../services/product-view.ts";
 import { createTRPCRouter, publicProcedure, staffProcedure } from "../trpc.ts";
 
 const isStaff = (role: string | undefined) => role === "STAFF" || role === "ADMIN";
 
+/** An active product from the catalog cache, with its current stock. */
+async function cachedProduct(
+  ctx: Context,
+  key: string,
+  load: () => Promise<ProductView>,
+): Promise<ProductView> {
+  const product = await ctx.cache.read(key, load, ctx.catalogReads);
+  const [current] = await withCurrentStock(ctx.cache, ctx.db, [product], ctx.catalogReads);
+  return current!;
+}
+
 export const productRouter = createTRPCRouter({
-  list: publicProcedure.input(ProductListInput).query(({ ctx, input }) => {
+  list: publicProcedure.input(ProductListInput).query(async ({ ctx, input }) => {
     // Archived products are for staff eyes only; the storefront's pages are cached.
     if (input.includeArchived && isStaff(ctx.user?.role)) return listProducts(ctx.db, input);
     const filter = { ...input, includeArchived: false };
-    return ctx.cache.read(`list:${JSON.stringify(filter)}`, () => listProducts(ctx.db, filter));
+    const page = await ctx.cache.read(
+      `list:${JSON.stringify(filter)}`,
+      () => listProducts(ctx.db, filter),
+      ctx.catalogReads,
+    );
+    return { ...page, products: await withCurrentStock(ctx.cache, ctx.db, page.products, ctx.catalogReads) };
   }),
 
   byId: publicProcedure
@@ -30,7 +49,7 @@ export const productRouter = createTRPCRouter({
     .query(({ ctx, input }) =>
       isStaff(ctx.user?.role)
         ? getProduct(ctx.db, { id: input.id }, { includeArchived: true })
-        : ctx.cache.read(`product:${input.id}`, () => getProduct(ctx.db, { id: input.id })),
+        : cachedProduct(ctx, `product:${input.id}`, () => getProduct(ctx.db, { id: input.id })),
     ),
 
   bySlug: publicProcedure
@@ -38,10 +57,12 @@ export const productRouter = createTRPCRouter({
     .query(({ ctx, input }) =>
       isStaff(ctx.user?.role)
         ? getProduct(ctx.db, { slug: input.slug }, { includeArchived: true })
-        : ctx.cache.read(`slug:${input.slug}`, () => getProduct(ctx.db, { slug: input.slug })),
+        : cachedProduct(ctx, `slug:${input.slug}`, () => getProduct(ctx.db, { slug: input.slug })),
     ),
 
-  categories: publicProcedure.query(({ ctx }) => ctx.cache.read("categories", () => listCategories(ctx.db))),
+  categories: publicProcedure.query(({ ctx }) =>
+    ctx.cache.read("categories", () => listCategories(ctx.db), ctx.catalogReads),
+  ),
 
   create: staffProcedure.input(CreateProductInput).mutation(async ({ ctx, input }) => {
     const product = await createProduct(ctx.db, input, ctx.user.id);

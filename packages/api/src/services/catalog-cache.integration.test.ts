@@ -6,6 +6,7 @@ import type { SessionUser } from "../auth/session.ts";
 import type { Services } from "../context.ts";
 import { createTestProduct, TEST_ADDRESS } from "../fixtures.ts";
 import { callerAs, createTestRedis, createTestServices, createTestUser, type TestRedis } from "../testing.ts";
+import { stockLevels } from "./catalog.ts";
 
 let name: string;
 let db: Db;
@@ -83,5 +84,51 @@ describe("catalog cache", () => {
     } finally {
       deadRedis.disconnect();
     }
+  });
+
+  it("sells without touching other cached pages, and never serves a level read before a sale after it", async () => {
+    const sold = await createTestProduct(db, { name: "Sold Lamp", stock: 10 });
+    const other = await createTestProduct(db, { name: "Other Lamp", stock: 10 });
+    const anonymous = callerAs(services, null);
+    await anonymous.product.byId({ id: other.id });
+    const versionBefore = await services.cache.currentVersion();
+    const shopper = await createTestUser(db);
+    await callerAs(services, shopper).order.create({
+      items: [{ productId: sold.id, quantity: 3 }],
+      shippingAddress: TEST_ADDRESS,
+    });
+    // A sale that leaves stock moves only the product's own stamp, not the catalog version.
+    expect(await services.cache.currentVersion()).toBe(versionBefore);
+    expect((await anonymous.product.byId({ id: sold.id })).stock).toBe(7);
+
+    // A level loaded before a sale commits, and stored after it, must not be served afterwards.
+    const ids = [sold.id];
+    const raced = await services.cache.levels(ids, async (missing) => {
+      const before = await stockLevels(db, missing);
+      await callerAs(services, shopper).order.create({
+        items: [{ productId: sold.id, quantity: 2 }],
+        shippingAddress: TEST_ADDRESS,
+      });
+      return before;
+    });
+    expect(raced.get(sold.id)).toBe(7);
+    const next = await services.cache.levels(ids, (missing) => stockLevels(db, missing));
+    expect(next.get(sold.id)).toBe(5);
+  });
+
+  it("drops a product from in-stock lists when it sells out, and brings it back when restocked", async () => {
+    const product = await createTestProduct(db, { name: "Last Candle", stock: 1 });
+    const anonymous = callerAs(services, null);
+    const inStockNames = async () =>
+      (await anonymous.product.list({ q: "last candle", inStock: true })).products.map((p) => p.name);
+    expect(await inStockNames()).toEqual(["Last Candle"]);
+    const shopper = await createTestUser(db);
+    const order = await callerAs(services, shopper).order.create({
+      items: [{ productId: product.id, quantity: 1 }],
+      shippingAddress: TEST_ADDRESS,
+    });
+    expect(await inStockNames()).toEqual([]);
+    await callerAs(services, shopper).order.cancel({ id: order.id });
+    expect(await inStockNames()).toEqual(["Last Candle"]);
   });
 });

@@ -1,18 +1,32 @@
 import type { Redis } from "ioredis";
 import superjson from "superjson";
 import { RedisNearCache } from "../cache/near-cache.ts";
+import { CatalogReads } from "./catalog-reads.ts";
 
 const TTL_SECONDS = 300;
 
+/** A committed stock change: the level it left and by how much it moved. */
+export interface StockChange {
+  productId: string;
+  onHand: number;
+  delta: number;
+}
+
 /**
- * Read-through cache for catalog reads (product pages and details) in Redis.
+ * Read-through cache for catalog reads in Redis, in two layers that are invalidated separately:
  *
- * Every entry is stamped with the catalog version current when its read began; every product or
- * stock write bumps the version after it commits. A reader uses an entry only if its stamp is the
- * current version, so a write is visible on the next read, and a slow reader that loaded data before
- * a write can never serve it afterwards (its stamp is old). The version and entries are read through
- * a tracked near cache (see RedisNearCache), so a hit usually costs no Redis round trip at all.
- * Without Redis, or while it fails, reads go straight to Postgres.
+ * - Catalog entries (product pages, details, categories) are stamped with the catalog version current
+ *   when their read began. Product and category writes bump it after they commit.
+ * - Stock levels are kept per product, stamped with that catalog version and the product's own stock
+ *   generation. A sale, cancellation or adjustment bumps only the generations of the products it
+ *   touched, so it leaves every other cached page alone. Pages are served with their products' current
+ *   levels laid over them (see `levels`). A change that sells a product out or brings it back also
+ *   bumps the catalog version, because it changes which products an in-stock list holds.
+ *
+ * A reader uses an entry only if its stamps are current, so a write is visible on the next read, and
+ * a slow reader that loaded data before a write can never serve it afterwards (its stamp is old).
+ * Stamps and entries are read through a tracked near cache (see RedisNearCache), so a hit usually
+ * costs no Redis round trip at all. Without Redis, or while it fails, reads go straight to Postgres.
  */
 export class CatalogCache {
   private pendingInvalidation = false;
@@ -33,10 +47,11 @@ export class CatalogCache {
     return `${this.prefix}:version`;
   }
 
-  /**
-   * The catalog version now, to stamp anything derived from catalog reads (such as a whole HTTP
-   * response); null when Redis is unavailable, and then nothing may be cached.
-   */
+  private stockKey(productId: string) {
+    return `${this.prefix}:stock:${productId}`;
+  }
+
+  /** The catalog version now; null when Redis is unavailable, and then nothing may be cached. */
   async currentVersion(): Promise<string | null> {
     if (this.redis?.status !== "ready" || !this.near || this.pendingInvalidation) return null;
     try {
@@ -46,7 +61,43 @@ export class CatalogCache {
     }
   }
 
-  async read<T>(key: string, load: () => Promise<T>): Promise<T> {
+  /**
+   * Whether a response stamped with `version` and these stock generations is still current, answered
+   * from this process's copies without waiting; undefined when a copy is missing (then ask `isCurrent`).
+   */
+  isCurrentNow(version: string, stock: readonly (readonly [string, string])[]): boolean | undefined {
+    if (!this.near || this.pendingInvalidation) return undefined;
+    const current = this.near.peek(this.versionKey);
+    if (current === undefined) return undefined;
+    if ((current ?? "0") !== version) return false;
+    for (const [productId, generation] of stock) {
+      const now = this.near.peek(this.stockKey(productId));
+      if (now === undefined) return undefined;
+      if ((now ?? "0") !== generation) return false;
+    }
+    return true;
+  }
+
+  /** Whether a response stamped with `version` and these stock generations is still current. */
+  async isCurrent(version: string, stock: readonly (readonly [string, string])[]): Promise<boolean> {
+    if ((await this.currentVersion()) !== version) return false;
+    const generations = await this.stockGenerations(stock.map(([productId]) => productId));
+    return generations !== null && stock.every(([, generation], index) => generations[index] === generation);
+  }
+
+  /** Each product's stock generation now; null when Redis is unavailable. */
+  async stockGenerations(productIds: readonly string[]): Promise<string[] | null> {
+    if (!this.near) return null;
+    try {
+      return await Promise.all(
+        productIds.map(async (id) => (await this.near!.get(this.stockKey(id))) ?? "0"),
+      );
+    } catch {
+      return null;
+    }
+  }
+
+  async read<T>(key: string, load: () => Promise<T>, reads?: CatalogReads): Promise<T> {
     const version = await this.currentVersion();
     if (version === null) return load();
     const entryKey = `${this.prefix}:entry:${key}`;
@@ -54,17 +105,65 @@ export class CatalogCache {
       const entry = await this.near!.get(entryKey);
       if (entry) {
         const separator = entry.indexOf("|");
-        if (entry.slice(0, separator) === version) return superjson.parse<T>(entry.slice(separator + 1));
+        if (entry.slice(0, separator) === version) {
+          reads?.sawVersion(version);
+          return superjson.parse<T>(entry.slice(separator + 1));
+        }
       }
     } catch {
       return load();
     }
     const value = await load();
+    reads?.sawVersion(version);
     this.redis!.set(entryKey, `${version}|${superjson.stringify(value)}`, "EX", TTL_SECONDS).catch(() => {});
     return value;
   }
 
-  /** Call after a catalog or stock write commits. If Redis is unreachable, retried when it is back. */
+  /**
+   * The current stock of each product: from Redis where the stored level's stamps are current, the
+   * rest from `load` (one query), stored under the stamps read before it ran.
+   */
+  async levels(
+    productIds: readonly string[],
+    load: (productIds: string[]) => Promise<Map<string, number>>,
+    reads?: CatalogReads,
+  ): Promise<Map<string, number>> {
+    if (productIds.length === 0) return new Map();
+    const version = await this.currentVersion();
+    const generations = version === null ? null : await this.stockGenerations(productIds);
+    if (version === null || generations === null) return load([...productIds]);
+    const levels = new Map<string, number>();
+    const missing: string[] = [];
+    try {
+      const stored = await Promise.all(productIds.map((id) => this.near!.get(`${this.stockKey(id)}:level`)));
+      productIds.forEach((id, index) => {
+        const [entryVersion, generation, onHand] = (stored[index] ?? "").split("|");
+        if (entryVersion === version && generation === generations[index] && onHand !== undefined)
+          levels.set(id, Number(onHand));
+        else missing.push(id);
+      });
+    } catch {
+      return load([...productIds]);
+    }
+    if (missing.length > 0) {
+      const loaded = await load(missing);
+      const pipeline = this.redis!.pipeline();
+      for (const id of missing) {
+        const onHand = loaded.get(id) ?? 0;
+        levels.set(id, onHand);
+        const generation = generations[productIds.indexOf(id)];
+        pipeline.set(`${this.stockKey(id)}:level`, `${version}|${generation}|${onHand}`, "EX", TTL_SECONDS);
+      }
+      pipeline.exec().catch(() => {});
+    }
+    reads?.sawVersion(version);
+    productIds.forEach((id, index) => {
+      reads?.sawStock(id, generations[index]!);
+    });
+    return levels;
+  }
+
+  /** Call after a catalog write commits. If Redis is unreachable, retried when it is back. */
   async invalidate(): Promise<void> {
     if (!this.redis) return;
     try {
@@ -76,4 +175,23 @@ export class CatalogCache {
       this.pendingInvalidation = true;
     }
   }
+
+  /** Call after stock changes commit: only the products touched are invalidated, unless one sold out or came back. */
+  async stockChanged(changes: readonly StockChange[]): Promise<void> {
+    if (!this.redis || changes.length === 0) return;
+    const crossedZero = changes.some((change) => change.onHand - change.delta > 0 !== change.onHand > 0);
+    if (crossedZero) return this.invalidate();
+    try {
+      const pipeline = this.redis.pipeline();
+      for (const change of changes) pipeline.incr(this.stockKey(change.productId));
+      const results = await pipeline.exec();
+      if (results?.some(([error]) => error)) throw new Error("stock generation not bumped");
+      for (const change of changes) this.near?.forget(this.stockKey(change.productId));
+    } catch {
+      // Without the fine-grained bump, fall back to invalidating everything (retried if Redis is down).
+      await this.invalidate();
+    }
+  }
 }
+
+export { CatalogReads };

@@ -2,6 +2,8 @@ import { Prisma } from "@stockroom/db";
 import type { DbClient } from "../db-client.ts";
 import { ConflictError, InvalidInputError, NotFoundError } from "../errors.ts";
 import type { CreateProductData, ProductListFilter, ProductPatch, ProductSort } from "../schemas/catalog.ts";
+import type { CatalogCache } from "./catalog-cache.ts";
+import type { CatalogReads } from "./catalog-reads.ts";
 import { decodeSortCursor, encodeSortCursor } from "./cursor.ts";
 import { type ProductView, productViewSelect, toProductView } from "./product-view.ts";
 
@@ -207,4 +209,29 @@ export async function setProductActive(
   const before = await getProduct(db, { id }, { includeArchived: true });
   const after = await db.product.update({ where: { id }, data: { active }, select: productViewSelect });
   return { before, after: toProductView(after) };
+}
+
+/** Products' stock on hand now (0 for a product without an inventory row). */
+export async function stockLevels(db: DbClient, productIds: readonly string[]): Promise<Map<string, number>> {
+  const rows = await db.$queryRaw<{ productId: string; onHand: number }[]>`
+    SELECT "productId", "onHand" FROM inventory_level WHERE "productId" = ANY(${[...productIds]}::uuid[])`;
+  return new Map(rows.map((row) => [row.productId, row.onHand]));
+}
+
+/**
+ * Lays each product's current stock over products read from the catalog cache, whose own `stock` may
+ * be older: catalog entries outlive sales (see CatalogCache).
+ */
+export async function withCurrentStock<P extends { id: string; stock: number }>(
+  cache: CatalogCache,
+  db: DbClient,
+  products: readonly P[],
+  reads?: CatalogReads,
+): Promise<P[]> {
+  const levels = await cache.levels(
+    products.map((product) => product.id),
+    (ids) => stockLevels(db, ids),
+    reads,
+  );
+  return products.map((product) => ({ ...product, stock: levels.get(product.id) ?? 0 }));
 }

@@ -4,6 +4,7 @@ import { aggregateLines, type RequestedLine } from "../domain/order-lines.ts";
 import { ConflictError, InsufficientInventoryError, InvalidInputError, NotFoundError } from "../errors.ts";
 import type { ShippingAddress } from "../schemas/order.ts";
 import type { Sql } from "../sql.ts";
+import type { StockChange } from "./catalog-cache.ts";
 import { ORDER_PLACEMENT_SQL } from "./order-placement-sql.ts";
 import type { OrderView } from "./order-view.ts";
 
@@ -51,7 +52,7 @@ export async function placeOrder(
   requestHash: string,
   actor: { id: string; name: string },
   customer: OrderView["customer"],
-): Promise<OrderView> {
+): Promise<{ order: OrderView; stockChanges: StockChange[] }> {
   for (let attempt = 1; ; attempt += 1) {
     const placed = await tryPlaceOrder(sql, request, requestHash, actor, customer);
     if (placed) return placed;
@@ -67,7 +68,7 @@ async function tryPlaceOrder(
   requestHash: string,
   actor: { id: string; name: string },
   customer: OrderView["customer"],
-): Promise<OrderView | undefined> {
+): Promise<{ order: OrderView; stockChanges: StockChange[] } | undefined> {
   const actorId = actor.id;
   const lines = aggregateLines(request.items);
   const ids = lines.map((line) => line.productId);
@@ -117,10 +118,7 @@ async function tryPlaceOrder(
   if (!row) throw new Error("The order statement returned no row");
   if (!row.unchanged) return undefined;
   if (!row.enough) {
-    const levels = typeof row.levels === "string" ? JSON.parse(row.levels) : (row.levels ?? []);
-    const onHand = new Map<string, number>(
-      (levels as { productId: string; onHand: number }[]).map((level) => [level.productId, level.onHand]),
-    );
+    const onHand = levelsOf(row.levels);
     const short = lines.find((line) => (onHand.get(line.productId) ?? 0) < line.quantity)!;
     throw new InsufficientInventoryError({
       productId: short.productId,
@@ -130,9 +128,15 @@ async function tryPlaceOrder(
     });
   }
   const order = { id: row.id!, number: row.number!, createdAt: row.createdAt!, updatedAt: row.updatedAt! };
+  const before = levelsOf(row.levels);
+  const stockChanges = lines.map((line) => ({
+    productId: line.productId,
+    onHand: (before.get(line.productId) ?? 0) - line.quantity,
+    delta: -line.quantity,
+  }));
 
   // The view of what was just written, so the caller need not read it all back.
-  return {
+  const view: OrderView = {
     id: order.id,
     number: order.number,
     userId: request.userId,
@@ -172,4 +176,14 @@ async function tryPlaceOrder(
       },
     ],
   };
+  return { order: view, stockChanges };
+}
+
+/** The stock each line's product had under the statement's locks, before it was taken. */
+function levelsOf(levels: PlacedRow["levels"]): Map<string, number> {
+  const rows = (typeof levels === "string" ? JSON.parse(levels) : (levels ?? [])) as {
+    productId: string;
+    onHand: number;
+  }[];
+  return new Map(rows.map((level) => [level.productId, level.onHand]));
 }

@@ -513,7 +513,7 @@ describe("a product changing while its order is placed", () => {
     const sql = changingBeforeTheWrite(() =>
       db.product.update({ where: { id: product.id }, data: { priceCents: 1500 } }),
     );
-    const order = await placeOrder(sql, requestFor(product.id), "hash", shopper, customer());
+    const { order } = await placeOrder(sql, requestFor(product.id), "hash", shopper, customer());
     expect(order).toMatchObject({ totalCents: 3000, items: [{ unitPriceCents: 1500, quantity: 2 }] });
     expect(await onHand(product.id)).toBe(3);
   });

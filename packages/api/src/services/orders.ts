@@ -6,6 +6,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from "../errors.ts";
 import { enqueueOrderEvent } from "../events/order-events.ts";
 import type { OrderListFilter } from "../schemas/order.ts";
 import { sqlOn } from "../sql.ts";
+import type { StockChange } from "./catalog-cache.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { hashOrderRequest, type PlaceOrderRequest, placeOrder } from "./order-placement.ts";
 import { type OrderView, orderSummarySelect, orderViewSelect, toOrderView } from "./order-view.ts";
@@ -22,7 +23,7 @@ export async function createOrder(
   db: DbClient,
   request: PlaceOrderRequest,
   actor: SessionUser,
-): Promise<{ order: OrderView; replayed: boolean }> {
+): Promise<{ order: OrderView; replayed: boolean; stockChanges: StockChange[] }> {
   const customer = await customerOf(db, request.userId, actor);
   const requestHash = hashOrderRequest(request);
   const replay = async () => {
@@ -37,16 +38,16 @@ export async function createOrder(
         idempotencyKey: request.idempotencyKey,
       });
     }
-    return { order: await getOrderView(db, existing.id), replayed: true };
+    return { order: await getOrderView(db, existing.id), replayed: true, stockChanges: [] };
   };
 
   const earlier = await replay();
   if (earlier) return earlier;
   try {
-    const order = await withTransactionRetry(() =>
+    const { order, stockChanges } = await withTransactionRetry(() =>
       placeOrder(sqlOn(db), request, requestHash, actor, customer),
     );
-    return { order, replayed: false };
+    return { order, replayed: false, stockChanges };
   } catch (error) {
     // Two requests with one key raced: the loser's transaction rolled back; answer like a replay.
     if (isUniqueViolation(error, "idempotencyKey")) {
@@ -159,8 +160,8 @@ export async function cancelOrder(
   id: string,
   actor: SessionUser,
   note?: string,
-): Promise<OrderView> {
-  await withTransactionRetry(() =>
+): Promise<{ order: OrderView; stockChanges: StockChange[] }> {
+  const stockChanges = await withTransactionRetry(() =>
     inTransaction(db, async (tx) => {
       const order = await lockOrder(tx, id, actor);
       assertTransition(order.status, "cancelled");
@@ -185,9 +186,10 @@ export async function cancelOrder(
         data: { orderId: id, fromStatus: order.status, toStatus: "cancelled", actorId: actor.id, note },
       });
       await enqueueOrderEvent(tx, { name: "order.cancelled", payload: { orderId: id, actorId: actor.id } });
+      return restocked.map((row) => ({ productId: row.productId, onHand: row.onHand, delta: row.quantity }));
     }),
   );
-  return getOrderView(db, id);
+  return { order: await getOrderView(db, id), stockChanges };
 }
 
 /** Staff move an order along pending → paid → shipped (with a tracking number) → delivered. */
