@@ -1,6 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import pg from "pg";
-import { ORDER_PLACEMENT_SQL } from "../packages/api/src/services/order-placement-sql.ts";
+import {
+  ORDER_PLACEMENT_SQL,
+  type PlacementProduct,
+  placeValues,
+} from "../packages/api/src/services/order-placement-sql.ts";
 import { BASELINE_USER_HEADER, type OrderBaselineConfig } from "./baselines.ts";
 import { listenOnLoopback, serveWhenAsked } from "./child-server.ts";
 
@@ -72,42 +76,33 @@ async function placeOrder(
   const run = async <T extends object>(statement: { name: string; text: string }, values: unknown[]) =>
     (await pool.query<T>({ ...statement, values })).rows;
   const ids = order.lines.map((line) => line.productId);
-  const quantities = order.lines.map((line) => line.quantity);
-  const products = await run<{
-    id: string;
-    name: string;
-    priceCents: number;
-    currency: string;
-    active: boolean;
-  }>(ORDER_PLACEMENT_SQL.products, [ids]);
+  const products = await run<PlacementProduct>(ORDER_PLACEMENT_SQL.products, [ids]);
   const byId = new Map(products.map((product) => [product.id, product]));
   if (ids.some((id) => !byId.get(id)?.active)) throw new RequestError(404, "Product not found");
   const currencies = new Set(products.map((product) => product.currency));
   if (currencies.size > 1) throw new RequestError(400, "All items in one order must share a currency");
 
-  const prices = order.lines.map((line) => byId.get(line.productId)!.priceCents);
-  const lineTotals = order.lines.map((line, index) => prices[index]! * line.quantity);
-  const { address } = order;
+  const lines = order.lines.map((line) => {
+    const product = byId.get(line.productId)!;
+    return {
+      ...line,
+      unitPriceCents: product.priceCents,
+      productName: product.name,
+      lineTotalCents: product.priceCents * line.quantity,
+    };
+  });
   const [placed] = await run<{ unchanged: boolean; enough: boolean; id: string; number: number }>(
     ORDER_PLACEMENT_SQL.place,
-    [
-      ids,
-      quantities,
-      prices,
-      order.lines.map((line) => byId.get(line.productId)!.name),
-      lineTotals,
+    placeValues({
+      lines,
       userId,
-      lineTotals.reduce((sum, total) => sum + total, 0),
-      [...currencies][0] ?? "USD",
-      address.street,
-      address.city,
-      address.state,
-      address.zip,
-      address.country,
-      null,
-      null,
-      userId,
-    ],
+      totalCents: lines.reduce((sum, line) => sum + line.lineTotalCents, 0),
+      currency: [...currencies][0] ?? "USD",
+      address: order.address,
+      idempotencyKey: null,
+      requestHash: null,
+      actorId: userId,
+    }),
   );
   if (!placed?.unchanged) throw new RequestError(409, "A product changed");
   if (!placed.enough) throw new RequestError(409, "Insufficient stock");

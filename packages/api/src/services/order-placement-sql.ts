@@ -1,5 +1,54 @@
 import type { SqlStatement } from "../sql.ts";
 
+/** A product as the `products` statement returns it. */
+export interface PlacementProduct {
+  id: string;
+  name: string;
+  priceCents: number;
+  currency: string;
+  active: boolean;
+}
+
+/** What the `place` statement writes; `placeValues` puts it in the statement's parameter order. */
+export interface PlacementWrite {
+  lines: {
+    productId: string;
+    quantity: number;
+    unitPriceCents: number;
+    productName: string;
+    lineTotalCents: number;
+  }[];
+  userId: string;
+  totalCents: number;
+  currency: string;
+  address: { street: string; city: string; state: string; zip: string; country: string };
+  idempotencyKey: string | null;
+  requestHash: string | null;
+  actorId: string;
+}
+
+export function placeValues(write: PlacementWrite): unknown[] {
+  const { lines, address } = write;
+  return [
+    lines.map((line) => line.productId),
+    lines.map((line) => line.quantity),
+    lines.map((line) => line.unitPriceCents),
+    lines.map((line) => line.productName),
+    lines.map((line) => line.lineTotalCents),
+    write.userId,
+    write.totalCents,
+    write.currency,
+    address.street,
+    address.city,
+    address.state,
+    address.zip,
+    address.country,
+    write.idempotencyKey,
+    write.requestHash,
+    write.actorId,
+  ];
+}
+
 /**
  * The two statements of one order placement (see order-placement.ts). Exported so the benchmark's
  * bare pg baseline runs exactly these, and the comparison measures everything around them.

@@ -5,7 +5,7 @@ import { ConflictError, InsufficientInventoryError, InvalidInputError, NotFoundE
 import type { ShippingAddress } from "../schemas/order.ts";
 import type { Sql } from "../sql.ts";
 import type { StockChange } from "./catalog-cache.ts";
-import { ORDER_PLACEMENT_SQL } from "./order-placement-sql.ts";
+import { ORDER_PLACEMENT_SQL, type PlacementProduct, placeValues } from "./order-placement-sql.ts";
 import type { OrderView } from "./order-view.ts";
 
 export interface PlaceOrderRequest {
@@ -72,13 +72,7 @@ async function tryPlaceOrder(
   const actorId = actor.id;
   const lines = aggregateLines(request.items);
   const ids = lines.map((line) => line.productId);
-  const products = await sql.rows<{
-    id: string;
-    name: string;
-    priceCents: number;
-    currency: string;
-    active: boolean;
-  }>(ORDER_PLACEMENT_SQL.products, [ids]);
+  const products = await sql.rows<PlacementProduct>(ORDER_PLACEMENT_SQL.products, [ids]);
   const byId = new Map(products.map((product) => [product.id, product]));
   for (const line of lines) {
     if (!byId.get(line.productId)?.active)
@@ -97,24 +91,19 @@ async function tryPlaceOrder(
   });
   const subtotalCents = orderTotalCents(priced);
   const address = request.shippingAddress;
-  const [row] = await sql.rows<PlacedRow>(ORDER_PLACEMENT_SQL.place, [
-    ids,
-    priced.map((line) => line.quantity),
-    priced.map((line) => line.unitPriceCents),
-    priced.map((line) => line.productName),
-    priced.map((line) => lineTotalCents(line)),
-    request.userId,
-    subtotalCents,
-    currency,
-    address.street,
-    address.city,
-    address.state,
-    address.zip,
-    address.country,
-    request.idempotencyKey ?? null,
-    requestHash,
-    actorId,
-  ]);
+  const [row] = await sql.rows<PlacedRow>(
+    ORDER_PLACEMENT_SQL.place,
+    placeValues({
+      lines: priced.map((line) => ({ ...line, lineTotalCents: lineTotalCents(line) })),
+      userId: request.userId,
+      totalCents: subtotalCents,
+      currency,
+      address,
+      idempotencyKey: request.idempotencyKey ?? null,
+      requestHash,
+      actorId,
+    }),
+  );
   if (!row) throw new Error("The order statement returned no row");
   if (!row.unchanged) return undefined;
   if (!row.enough) {
