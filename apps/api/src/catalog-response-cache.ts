@@ -20,8 +20,8 @@ export function isSharedCatalogRead(method: string, url: string, trpcAccept?: st
 
 interface StoredResponse {
   version: string;
-  /** The stock generation of every product in the response. */
-  stock: [productId: string, generation: string][];
+  /** The stock generation of every product in the response, by its Redis key. */
+  stock: [generationKey: string, generation: string][];
   contentType: string;
   body: Buffer;
 }

@@ -62,27 +62,37 @@ export class CatalogCache {
   }
 
   /**
-   * Whether a response stamped with `version` and these stock generations is still current, answered
-   * from this process's copies without waiting; undefined when a copy is missing (then ask `isCurrent`).
+   * Whether a response with these stamps (see CatalogReads) is still current, answered from this
+   * process's copies without waiting; undefined when a copy is missing (then ask `isCurrent`).
    */
-  isCurrentNow(version: string, stock: readonly (readonly [string, string])[]): boolean | undefined {
+  isCurrentNow(
+    version: string,
+    stock: readonly (readonly [key: string, generation: string])[],
+  ): boolean | undefined {
     if (!this.near || this.pendingInvalidation) return undefined;
     const current = this.near.peek(this.versionKey);
     if (current === undefined) return undefined;
     if ((current ?? "0") !== version) return false;
-    for (const [productId, generation] of stock) {
-      const now = this.near.peek(this.stockKey(productId));
+    for (const [key, generation] of stock) {
+      const now = this.near.peek(key);
       if (now === undefined) return undefined;
       if ((now ?? "0") !== generation) return false;
     }
     return true;
   }
 
-  /** Whether a response stamped with `version` and these stock generations is still current. */
-  async isCurrent(version: string, stock: readonly (readonly [string, string])[]): Promise<boolean> {
-    if ((await this.currentVersion()) !== version) return false;
-    const generations = await this.stockGenerations(stock.map(([productId]) => productId));
-    return generations !== null && stock.every(([, generation], index) => generations[index] === generation);
+  /** Whether a response with these stamps (see CatalogReads) is still current. */
+  async isCurrent(
+    version: string,
+    stock: readonly (readonly [key: string, generation: string])[],
+  ): Promise<boolean> {
+    if ((await this.currentVersion()) !== version || !this.near) return false;
+    try {
+      const now = await Promise.all(stock.map(async ([key]) => (await this.near!.get(key)) ?? "0"));
+      return stock.every(([, generation], index) => now[index] === generation);
+    } catch {
+      return false;
+    }
   }
 
   /** Each product's stock generation now; null when Redis is unavailable. */
@@ -158,7 +168,7 @@ export class CatalogCache {
     }
     reads?.sawVersion(version);
     productIds.forEach((id, index) => {
-      reads?.sawStock(id, generations[index]!);
+      reads?.sawStock(this.stockKey(id), generations[index]!);
     });
     return levels;
   }
