@@ -24,9 +24,16 @@ export interface Measurement {
   non2xx: number;
   errors: number;
   timeouts: number;
+  /** What the side load achieved during the measurement, when there was one. */
+  background?: { rps: number; failed: number };
 }
 
-function load(target: LoadTarget, seconds: number, connections: number): Promise<autocannon.Result> {
+function load(
+  target: LoadTarget,
+  seconds: number,
+  connections: number,
+  overallRate?: number,
+): Promise<autocannon.Result> {
   const { vary } = target;
   return autocannon({
     url: `${target.origin}${target.path}`,
@@ -34,6 +41,7 @@ function load(target: LoadTarget, seconds: number, connections: number): Promise
     headers: target.headers,
     connections,
     duration: seconds,
+    ...(overallRate !== undefined && { overallRate }),
     requests: [
       {
         setupRequest: (request) => {
@@ -62,11 +70,40 @@ export async function checkTarget(target: LoadTarget): Promise<void> {
   await response.arrayBuffer();
 }
 
-/** Warms the target up (result discarded), then measures it. */
-export async function measure(target: LoadTarget, settings: LoadSettings): Promise<Measurement> {
+/** Other traffic running on the side of a measurement, at a fixed rate. */
+export interface BackgroundLoad {
+  target: LoadTarget;
+  ratePerSecond: number;
+  connections: number;
+}
+
+/**
+ * Warms the target up (result discarded), then measures it; with `background`, that load runs at its
+ * fixed rate for the whole time, and what it achieved is returned with the measurement.
+ */
+export async function measure(
+  target: LoadTarget,
+  settings: LoadSettings,
+  background?: BackgroundLoad,
+): Promise<Measurement> {
+  const side = background
+    ? load(
+        background.target,
+        settings.warmupSeconds + settings.seconds,
+        background.connections,
+        background.ratePerSecond,
+      )
+    : undefined;
   if (settings.warmupSeconds > 0) await load(target, settings.warmupSeconds, settings.connections);
   const result = await load(target, settings.seconds, settings.connections);
+  const sideResult = await side;
   return {
+    ...(sideResult && {
+      background: {
+        rps: sideResult["2xx"] / sideResult.duration,
+        failed: sideResult.non2xx + sideResult.errors + sideResult.timeouts,
+      },
+    }),
     rps: result["2xx"] / result.duration,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,

@@ -15,7 +15,8 @@ export interface ScenarioResult {
   verdict: Verdict;
 }
 
-const failed = (m: Measurement) => m.non2xx > 0 || m.errors > 0 || m.timeouts > 0;
+const failed = (m: Measurement) =>
+  m.non2xx > 0 || m.errors > 0 || m.timeouts > 0 || (m.background?.failed ?? 0) > 0;
 
 export function judge(scenario: Scenario, target: Measurement, baseline: Measurement): ScenarioResult {
   const ratio = baseline.rps > 0 ? target.rps / baseline.rps : 0;

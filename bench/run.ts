@@ -115,9 +115,18 @@ async function main(): Promise<ScenarioResult[]> {
     await checkTarget(scenario.target);
     await checkTarget(scenario.baseline);
     log(`${scenario.name}: API`);
-    const target = await measure(scenario.target, settings);
+    const target = await measure(scenario.target, settings, scenario.background?.target);
     log(`${scenario.name}: baseline`);
-    const baseline = await measure(scenario.baseline, settings);
+    const baseline = await measure(scenario.baseline, settings, scenario.background?.baseline);
+    for (const [side, measured] of [
+      ["API", target],
+      ["baseline", baseline],
+    ] as const) {
+      if (measured.background)
+        log(
+          `${scenario.name}: side load on the ${side} ran at ${Math.round(measured.background.rps)}/s, ${measured.background.failed} failed`,
+        );
+    }
     results.push(judge(scenario, target, baseline));
   }
   await signOutShoppers(origin(env.BENCH_API_PORT), shoppers);

@@ -1,7 +1,7 @@
 import { WEB_ORIGIN } from "./api-server.ts";
 import { BASELINE_USER_HEADER } from "./baselines.ts";
 import { REST_LIST_PATH, TRPC_LIST_PATH } from "./list-pages.ts";
-import type { LoadTarget } from "./measure.ts";
+import type { BackgroundLoad, LoadTarget } from "./measure.ts";
 import type { BenchCatalog } from "./setup-database.ts";
 import type { Shopper } from "./shoppers.ts";
 
@@ -11,6 +11,8 @@ export interface Scenario {
   baseline: LoadTarget;
   /** The ratio target/baseline the issue asks for; null when the scenario is reported only. */
   minRatio: number | null;
+  /** Traffic sent on the side while each server is measured: to the API, and to the baseline. */
+  background?: { target: BackgroundLoad; baseline: BackgroundLoad };
 }
 
 export interface ScenarioOrigins {
@@ -27,6 +29,9 @@ const SHIPPING_ADDRESS = {
   zip: "04101",
   country: "US",
 };
+
+/** The side load of the mixed scenario: orders per second for products not on the listed page. */
+const SIDE_ORDERS_PER_SECOND = 100;
 
 function pick<T>(items: readonly T[]): T {
   return items[Math.floor(Math.random() * items.length)]!;
@@ -98,8 +103,24 @@ export function buildScenarios(
       baseline: { origin: origins.listBaseline, method: "GET", path },
     }),
   );
+  // Orders for products that are not on the page: each invalidates only what shows its product.
+  const sideOrders = orderScenario(
+    "side orders",
+    { api: oneOf(catalog.spreadSets.api), baseline: oneOf(catalog.spreadSets.baseline) },
+    origins,
+    shoppers,
+  );
+  const atOrderRate = (target: LoadTarget): BackgroundLoad => ({
+    target,
+    ratePerSecond: SIDE_ORDERS_PER_SECOND,
+    connections: 4,
+  });
   return [
     listScenario("REST GET /api/products?limit=24", REST_LIST_PATH, 0.5),
+    {
+      ...listScenario(`REST list, ${SIDE_ORDERS_PER_SECOND} other orders/s`, REST_LIST_PATH, null),
+      background: { target: atOrderRate(sideOrders.target), baseline: atOrderRate(sideOrders.baseline) },
+    },
     listScenario("tRPC product.list {limit:24}", TRPC_LIST_PATH, null),
     orderScenario(
       "order: 2 hot products",
