@@ -83,6 +83,12 @@ describe("catalog response cache", () => {
     expect(keptAfter.body.stock).toBe(9);
   });
 
+  it("answers a query it cannot decode with a 4xx from the route, not a 500", async () => {
+    const response = await anonymous.request("GET", "/api/trpc/product.list?input=%E0%A4%A");
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+  });
+
   it("stores only successful answers, so a missing product is looked up every time", async () => {
     const path = "/api/products/00000000-0000-4000-8000-000000000000";
     for (let i = 0; i < 2; i += 1) {
@@ -134,5 +140,6 @@ describe("which reads are shared", () => {
       false,
     );
     expect(isSharedCatalogRead("GET", "/api/trpc/product.list?input=x", "application/jsonl")).toBe(false);
+    expect(isSharedCatalogRead("GET", "/api/trpc/product.list?input=%E0%A4%A")).toBe(false);
   });
 });

@@ -15,7 +15,16 @@ export function isSharedCatalogRead(method: string, url: string, trpcAccept?: st
   // A streaming (trpc-accept) or batched tRPC answer is shaped differently for the same procedure.
   if (trpcAccept !== undefined || query.includes("batch=")) return false;
   if (path === "/api/trpc/product.categories") return true;
-  return path === "/api/trpc/product.list" && !decodeURIComponent(query).includes("includeArchived");
+  return path === "/api/trpc/product.list" && !decodedQuery(query).includes("includeArchived");
+}
+
+/** A query that cannot be decoded is left to the route, which refuses it properly. */
+function decodedQuery(query: string): string {
+  try {
+    return decodeURIComponent(query);
+  } catch {
+    return "includeArchived";
+  }
 }
 
 interface StoredResponse {
