@@ -2,7 +2,13 @@ import { z } from "zod";
 import { majorToCents } from "../domain/money.ts";
 import { InvalidInputError, NotFoundError } from "../errors.ts";
 import { IdempotencyKeySchema } from "../schemas/order.ts";
-import { createProduct, getProduct, listProducts, withCurrentStock } from "../services/catalog.ts";
+import {
+  cachedProduct,
+  cachedProductPage,
+  createProduct,
+  getProduct,
+  listProducts,
+} from "../services/catalog.ts";
 import { adjustStock } from "../services/inventory.ts";
 import { cancelOrder, createOrder, getOrderFor, listOrdersOfUser } from "../services/orders.ts";
 import { createTRPCRouter, customerProcedure, publicProcedure, staffProcedure } from "../trpc.ts";
@@ -147,7 +153,7 @@ export const restRouter = createTRPCRouter({
     })
     .input(RestProductListInput)
     .output(RestProductPage)
-    .query(async ({ ctx, input }) => {
+    .query(({ ctx, input }) => {
       const filter = {
         cursor: input.cursor,
         limit: input.limit,
@@ -156,18 +162,10 @@ export const restRouter = createTRPCRouter({
         sort: "newest" as const,
         includeArchived: false,
       };
-      const page = await ctx.cache.read(
-        `rest:list:${JSON.stringify(filter)}`,
-        async () => {
-          const loaded = await listProducts(ctx.db, filter);
-          return { products: loaded.products.map(toRestProduct), nextCursor: loaded.nextCursor };
-        },
-        ctx.catalogReads,
-      );
-      return {
-        ...page,
-        products: await withCurrentStock(ctx.cache, ctx.db, page.products, ctx.catalogReads),
-      };
+      return cachedProductPage(ctx, `rest:list:${JSON.stringify(filter)}`, async () => {
+        const page = await listProducts(ctx.db, filter);
+        return { products: page.products.map(toRestProduct), nextCursor: page.nextCursor };
+      });
     }),
 
   productById: publicProcedure
@@ -176,15 +174,11 @@ export const restRouter = createTRPCRouter({
     })
     .input(RestProductIdInput)
     .output(RestProduct)
-    .query(async ({ ctx, input }) => {
+    .query(({ ctx, input }) => {
       const id = existingId(input.id, "Product");
-      const product = await ctx.cache.read(
-        `rest:product:${id}`,
-        async () => toRestProduct(await getProduct(ctx.db, { id })),
-        ctx.catalogReads,
+      return cachedProduct(ctx, `rest:product:${id}`, async () =>
+        toRestProduct(await getProduct(ctx.db, { id })),
       );
-      const [current] = await withCurrentStock(ctx.cache, ctx.db, [product], ctx.catalogReads);
-      return current!;
     }),
 
   createProduct: staffProcedure

@@ -1,4 +1,3 @@
-import type { Context } from "../context.ts";
 import {
   CreateProductInput,
   ProductIdInput,
@@ -7,41 +6,25 @@ import {
   UpdateProductInput,
 } from "../schemas/catalog.ts";
 import {
+  cachedProduct,
+  cachedProductPage,
   createProduct,
   getProduct,
   listCategories,
   listProducts,
   setProductActive,
   updateProduct,
-  withCurrentStock,
 } from "../services/catalog.ts";
-import type { ProductView } from "../services/product-view.ts";
 import { createTRPCRouter, publicProcedure, staffProcedure } from "../trpc.ts";
 
 const isStaff = (role: string | undefined) => role === "STAFF" || role === "ADMIN";
 
-/** An active product from the catalog cache, with its current stock. */
-async function cachedProduct(
-  ctx: Context,
-  key: string,
-  load: () => Promise<ProductView>,
-): Promise<ProductView> {
-  const product = await ctx.cache.read(key, load, ctx.catalogReads);
-  const [current] = await withCurrentStock(ctx.cache, ctx.db, [product], ctx.catalogReads);
-  return current!;
-}
-
 export const productRouter = createTRPCRouter({
-  list: publicProcedure.input(ProductListInput).query(async ({ ctx, input }) => {
+  list: publicProcedure.input(ProductListInput).query(({ ctx, input }) => {
     // Archived products are for staff eyes only; the storefront's pages are cached.
     if (input.includeArchived && isStaff(ctx.user?.role)) return listProducts(ctx.db, input);
     const filter = { ...input, includeArchived: false };
-    const page = await ctx.cache.read(
-      `list:${JSON.stringify(filter)}`,
-      () => listProducts(ctx.db, filter),
-      ctx.catalogReads,
-    );
-    return { ...page, products: await withCurrentStock(ctx.cache, ctx.db, page.products, ctx.catalogReads) };
+    return cachedProductPage(ctx, `list:${JSON.stringify(filter)}`, () => listProducts(ctx.db, filter));
   }),
 
   byId: publicProcedure

@@ -218,20 +218,46 @@ export async function stockLevels(db: DbClient, productIds: readonly string[]): 
   return new Map(rows.map((row) => [row.productId, row.onHand]));
 }
 
+/** Where cached catalog reads come from (a request's context fits), and what records them. */
+export interface CatalogSource {
+  cache: CatalogCache;
+  db: DbClient;
+  catalogReads?: CatalogReads;
+}
+
+/** A product (in any shape with an id and stock) from the catalog cache, with its current stock. */
+export async function cachedProduct<P extends { id: string; stock: number }>(
+  source: CatalogSource,
+  key: string,
+  load: () => Promise<P>,
+): Promise<P> {
+  const product = await source.cache.read(key, load, source.catalogReads);
+  const [current] = await withCurrentStock(source, [product]);
+  return current!;
+}
+
+/** A page of products from the catalog cache, each with its current stock. */
+export async function cachedProductPage<P extends { id: string; stock: number }, T extends { products: P[] }>(
+  source: CatalogSource,
+  key: string,
+  load: () => Promise<T>,
+): Promise<T> {
+  const page = await source.cache.read(key, load, source.catalogReads);
+  return { ...page, products: await withCurrentStock(source, page.products) };
+}
+
 /**
  * Lays each product's current stock over products read from the catalog cache, whose own `stock` may
  * be older: catalog entries outlive sales (see CatalogCache).
  */
-export async function withCurrentStock<P extends { id: string; stock: number }>(
-  cache: CatalogCache,
-  db: DbClient,
+async function withCurrentStock<P extends { id: string; stock: number }>(
+  source: CatalogSource,
   products: readonly P[],
-  reads?: CatalogReads,
 ): Promise<P[]> {
-  const levels = await cache.levels(
+  const levels = await source.cache.levels(
     products.map((product) => product.id),
-    (ids) => stockLevels(db, ids),
-    reads,
+    (ids) => stockLevels(source.db, ids),
+    source.catalogReads,
   );
   return products.map((product) => ({ ...product, stock: levels.get(product.id) ?? 0 }));
 }
