@@ -11,7 +11,8 @@ export { createRedis, pingRedis, type Redis } from "./redis.ts";
 export { createOpenApiDocument } from "./rest/openapi.ts";
 export { REST_CREATED_PATHS, type RestRouter, restRouter } from "./rest/router.ts";
 export { type AppRouter, appRouter, createCaller } from "./root.ts";
-export { CatalogCache, CatalogReads, type StockChange } from "./services/catalog-cache.ts";
+export { CatalogCache, type StockChange } from "./services/catalog-cache.ts";
+export { CatalogReads } from "./services/catalog-reads.ts";
 export { createApiServices, type ServicesConfig } from "./services-factory.ts";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;

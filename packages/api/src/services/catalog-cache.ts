@@ -1,7 +1,7 @@
 import type { Redis } from "ioredis";
 import superjson from "superjson";
 import { RedisNearCache } from "../cache/near-cache.ts";
-import { CatalogReads } from "./catalog-reads.ts";
+import type { CatalogReads } from "./catalog-reads.ts";
 
 const TTL_SECONDS = 300;
 
@@ -86,22 +86,16 @@ export class CatalogCache {
     version: string,
     stock: readonly (readonly [key: string, generation: string])[],
   ): Promise<boolean> {
-    if ((await this.currentVersion()) !== version || !this.near) return false;
-    try {
-      const now = await Promise.all(stock.map(async ([key]) => (await this.near!.get(key)) ?? "0"));
-      return stock.every(([, generation], index) => now[index] === generation);
-    } catch {
-      return false;
-    }
+    if ((await this.currentVersion()) !== version) return false;
+    const now = await this.generationsAt(stock.map(([key]) => key));
+    return now !== null && stock.every(([, generation], index) => now[index] === generation);
   }
 
-  /** Each product's stock generation now; null when Redis is unavailable. */
-  async stockGenerations(productIds: readonly string[]): Promise<string[] | null> {
+  /** The stock generations under these keys now ("0" for one never bumped); null when Redis fails. */
+  private async generationsAt(keys: readonly string[]): Promise<string[] | null> {
     if (!this.near) return null;
     try {
-      return await Promise.all(
-        productIds.map(async (id) => (await this.near!.get(this.stockKey(id))) ?? "0"),
-      );
+      return await Promise.all(keys.map(async (key) => (await this.near!.get(key)) ?? "0"));
     } catch {
       return null;
     }
@@ -140,35 +134,35 @@ export class CatalogCache {
   ): Promise<Map<string, number>> {
     if (productIds.length === 0) return new Map();
     const version = await this.currentVersion();
-    const generations = version === null ? null : await this.stockGenerations(productIds);
+    const keys = productIds.map((id) => this.stockKey(id));
+    const generations = version === null ? null : await this.generationsAt(keys);
     if (version === null || generations === null) return load([...productIds]);
     const levels = new Map<string, number>();
-    const missing: string[] = [];
+    const missing: number[] = [];
     try {
-      const stored = await Promise.all(productIds.map((id) => this.near!.get(`${this.stockKey(id)}:level`)));
+      const stored = await Promise.all(keys.map((key) => this.near!.get(`${key}:level`)));
       productIds.forEach((id, index) => {
         const [entryVersion, generation, onHand] = (stored[index] ?? "").split("|");
         if (entryVersion === version && generation === generations[index] && onHand !== undefined)
           levels.set(id, Number(onHand));
-        else missing.push(id);
+        else missing.push(index);
       });
     } catch {
       return load([...productIds]);
     }
     if (missing.length > 0) {
-      const loaded = await load(missing);
+      const loaded = await load(missing.map((index) => productIds[index]!));
       const pipeline = this.redis!.pipeline();
-      for (const id of missing) {
-        const onHand = loaded.get(id) ?? 0;
-        levels.set(id, onHand);
-        const generation = generations[productIds.indexOf(id)];
-        pipeline.set(`${this.stockKey(id)}:level`, `${version}|${generation}|${onHand}`, "EX", TTL_SECONDS);
+      for (const index of missing) {
+        const onHand = loaded.get(productIds[index]!) ?? 0;
+        levels.set(productIds[index]!, onHand);
+        pipeline.set(`${keys[index]}:level`, `${version}|${generations[index]}|${onHand}`, "EX", TTL_SECONDS);
       }
       pipeline.exec().catch(() => {});
     }
     reads?.sawVersion(version);
-    productIds.forEach((id, index) => {
-      reads?.sawStock(this.stockKey(id), generations[index]!);
+    keys.forEach((key, index) => {
+      reads?.sawStock(key, generations[index]!);
     });
     return levels;
   }
@@ -203,5 +197,3 @@ export class CatalogCache {
     }
   }
 }
-
-export { CatalogReads };
