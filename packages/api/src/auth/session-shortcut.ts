@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { parseCookies } from "better-auth/cookies";
 import type { RedisNearCache } from "../cache/near-cache.ts";
 import type { Auth } from "./auth.ts";
 
@@ -76,15 +77,9 @@ export class SessionShortcut {
   }
 }
 
-/** better-call's signed cookie: `<value>.<base64 HMAC-SHA256 of value>`, URI-encoded. */
-function verifiedToken(raw: string | undefined, secret: Buffer): string | undefined {
-  if (!raw) return undefined;
-  let value: string;
-  try {
-    value = decodeURIComponent(raw);
-  } catch {
-    return undefined;
-  }
+/** better-call's signed cookie: `<value>.<base64 HMAC-SHA256 of value>` (already URI-decoded here). */
+function verifiedToken(value: string | undefined, secret: Buffer): string | undefined {
+  if (!value) return undefined;
   const dot = value.lastIndexOf(".");
   if (dot < 1) return undefined;
   const token = value.slice(0, dot);
@@ -93,15 +88,4 @@ function verifiedToken(raw: string | undefined, secret: Buffer): string | undefi
   const signature = Buffer.from(encoded, "base64");
   const expected = createHmac("sha256", secret).update(token).digest();
   return signature.length === expected.length && timingSafeEqual(signature, expected) ? token : undefined;
-}
-
-function parseCookies(header: string): Map<string, string> {
-  const cookies = new Map<string, string>();
-  for (const part of header.split(";")) {
-    const equals = part.indexOf("=");
-    if (equals < 0) continue;
-    const name = part.slice(0, equals).trim();
-    if (!cookies.has(name)) cookies.set(name, part.slice(equals + 1).trim());
-  }
-  return cookies;
 }
