@@ -73,3 +73,17 @@ describe("server-side cart", () => {
     expect((await callerAs(services, shopper).cart.get()).items).toEqual([]);
   });
 });
+
+describe("defect 4d: concurrent first cart.add calls for a new account collide on cart_userId_key", () => {
+  it("many concurrent first adds for a fresh shopper all succeed and their quantities add up", async () => {
+    const shopper = await createTestUser(db);
+    const product = await createTestProduct(db);
+    const cart = callerAs(services, shopper).cart;
+    const adds = await Promise.allSettled(
+      Array.from({ length: 12 }, () => cart.add({ productId: product.id, quantity: 1 })),
+    );
+    expect(adds.filter((add) => add.status === "rejected")).toEqual([]);
+    expect((await cart.get()).items.map((i) => [i.productId, i.quantity])).toEqual([[product.id, 12]]);
+    expect(await db.cart.count({ where: { userId: shopper.id } })).toBe(1);
+  });
+});

@@ -9,14 +9,17 @@ export interface CartView {
   itemCount: number;
 }
 
+/**
+ * The shopper's cart id, creating the row on first use. One INSERT ... ON CONFLICT rather than
+ * Prisma's upsert: with an empty update Prisma reads, then inserts, so concurrent first adds for a
+ * new account raced on cart_userId_key. The no-op update makes RETURNING give the existing row.
+ */
 async function cartIdOf(db: DbClient, userId: string): Promise<string> {
-  const cart = await db.cart.upsert({
-    where: { userId },
-    create: { userId },
-    update: {},
-    select: { id: true },
-  });
-  return cart.id;
+  const [cart] = await db.$queryRaw<{ id: string }[]>`
+    INSERT INTO cart ("userId") VALUES (${userId})
+    ON CONFLICT ("userId") DO UPDATE SET "userId" = excluded."userId"
+    RETURNING id::text AS id`;
+  return cart!.id;
 }
 
 async function assertBuyable(db: DbClient, productId: string) {
