@@ -30,8 +30,9 @@ export default defineConfig({
           exclude: ["**/node_modules/**"],
           globalSetup: ["tooling/vitest/integration-global-setup.ts"],
           setupFiles: ["tooling/vitest/integration-setup.ts"],
-          testTimeout: 30_000,
-          hookTimeout: 90_000,
+          // These bound a hang on a loaded 2-core machine; no test relies on finishing within them.
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
         },
       },
     ],

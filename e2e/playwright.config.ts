@@ -9,7 +9,10 @@ export default defineConfig({
   workers: 2,
   forbidOnly: Boolean(e2eEnv.CI),
   retries: 0,
-  timeout: 30_000,
+  // Budgets for a loaded 2-core machine, about three times slower than the one the suite was tuned on:
+  // a test's budget bounds a hang, it is not a speed check. Multi-screen journeys add test.slow().
+  timeout: 90_000,
+  expect: { timeout: 20_000 },
   reporter: [
     ["list"],
     ["json", { outputFile: "../reports/playwright.json" }],
@@ -18,6 +21,8 @@ export default defineConfig({
   outputDir: "test-results",
   use: {
     baseURL: webUrl,
+    actionTimeout: 30_000,
+    navigationTimeout: 60_000,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
@@ -39,7 +44,7 @@ export default defineConfig({
     command: "node --import tsx scripts/start.ts all",
     cwd: "..",
     url: `${webUrl}/admin`,
-    timeout: 180_000,
+    timeout: 600_000,
     reuseExistingServer: false,
     // SIGTERM lets the start script stop the API and web servers it runs.
     gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },

@@ -43,7 +43,7 @@ afterAll(async () => {
 
 describe("pnpm start:api on an embedded database", () => {
   it("starts PGlite, migrates, seeds, answers /readyz and stops cleanly on SIGTERM", {
-    timeout: 120_000,
+    timeout: 300_000,
   }, async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), "stockroom-pglite-"));
     const port = await freePort();
@@ -56,7 +56,7 @@ describe("pnpm start:api on an embedded database", () => {
     child.stdout?.on("data", (chunk) => (output += chunk));
     child.stderr?.on("data", (chunk) => (output += chunk));
 
-    const ready = await waitFor(`http://127.0.0.1:${port}/readyz`, 90_000);
+    const ready = await waitFor(`http://127.0.0.1:${port}/readyz`, 240_000);
     expect(await ready.json()).toEqual({ ready: true, postgres: "ok", redis: "ok" });
     expect(output).toContain("embedded PGlite database");
     expect(output).toMatch(/applied \d+ migration/);

@@ -24,6 +24,8 @@ async function expectNoSeriousA11yViolations(page: Page) {
 test("staff create a product, stock it, and take a shopper's order of it from pending to delivered", async ({
   browser,
 }, testInfo) => {
+  // A journey across several screens and roles: three times the default budget.
+  test.slow();
   const staff = await signInAs(browser, "staff@stockroom.dev");
   await expect(staff.getByRole("heading", { name: "Dashboard" })).toBeVisible();
   await saveScreen(staff, testInfo, "admin-dashboard");
@@ -172,7 +174,7 @@ test("staff cannot reach admin-only pages; customers cannot reach the console or
 
 test("admin pages have no serious or critical accessibility violations", async ({ browser }) => {
   // Nine pages, each rendered and analysed by axe: more than one journey's budget on a busy machine.
-  test.setTimeout(90_000);
+  test.slow();
   const admin = await signInAs(browser, "admin@stockroom.dev");
   for (const path of [
     "/admin",
@@ -194,6 +196,8 @@ test("staff mark several orders paid at once, and an order that cannot move is r
   browser,
   baseURL,
 }, testInfo) => {
+  // A journey across several screens and roles: three times the default budget.
+  test.slow();
   const product = await createProduct(baseURL!, { name: "Bulk Basket", price: 15, stock: 20 });
   const email = uniqueEmail("bulk");
   const shopper = await (await import("@playwright/test")).request.newContext({
@@ -234,6 +238,8 @@ test("a CSV import with one bad row shows that row's error and writes nothing un
   browser,
   baseURL,
 }, testInfo) => {
+  // A journey across several screens and roles: three times the default budget.
+  test.slow();
   const staff = await signInAs(browser, "staff@stockroom.dev", "/admin/products/import");
   const suffix = Date.now().toString(36);
   const header = "slug,name,description,price,currency,category,stock,lowStockThreshold,active";

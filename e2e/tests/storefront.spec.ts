@@ -14,6 +14,8 @@ test("a guest browses, searches, filters, buys two products after signing up at 
   page,
   baseURL,
 }, testInfo) => {
+  // A journey across several screens and roles: three times the default budget.
+  test.slow();
   const lamp = await createProduct(baseURL!, { name: "Lumen Desk Lamp", price: 48, stock: 30 });
   const kettle = await createProduct(baseURL!, { name: "Lumen Tea Kettle", price: 36.5, stock: 30 });
   const reader = await apiAs(baseURL!, "staff@stockroom.dev");
@@ -153,6 +155,8 @@ test("a shopper opening another shopper's order sees not found", async ({ browse
 });
 
 test("a guest cart survives a reload and merges into the account at sign-in", async ({ page, baseURL }) => {
+  // A journey across several screens and roles: three times the default budget.
+  test.slow();
   const product = await createProduct(baseURL!, { name: "Merge Me Candle", price: 18, stock: 20 });
   const email = uniqueEmail("merger");
   const setup = await (await import("@playwright/test")).request.newContext({
@@ -183,7 +187,7 @@ test("a guest cart survives a reload and merges into the account at sign-in", as
 
 test("storefront pages have no serious or critical accessibility violations", async ({ page, baseURL }) => {
   // Several pages, each rendered and analysed by axe: more than one journey's budget on a busy machine.
-  test.setTimeout(90_000);
+  test.slow();
   const product = await createProduct(baseURL!, { name: "Axe Check Bowl", price: 22, stock: 5 });
   for (const path of [
     "/",
