@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { centsToDecimal, ProductCsvRow } from "../schemas/product-csv.ts";
-import { CsvSyntaxError, formatCsvField, parseCsv, serializeCsv } from "./csv.ts";
+import {
+  CsvSyntaxError,
+  csvNumber,
+  formatCsvField,
+  neutraliseFormula,
+  parseCsv,
+  restoreFormula,
+  serializeCsv,
+} from "./csv.ts";
 
 const fields = (text: string) => parseCsv(text).map((record) => record.fields);
 
@@ -60,6 +68,48 @@ describe("CSV serializer and parser (RFC 4180)", () => {
     })();
     expect(error).toBeInstanceOf(CsvSyntaxError);
     expect(error).toMatchObject({ message: "Unexpected text after a closing quote", line: 2 });
+  });
+});
+
+describe("defect 7: CSV export formula injection", () => {
+  const formulas = [
+    '=HYPERLINK("http://evil.example","x")',
+    "+1+1",
+    "-2+3+cmd|' /C calc'!A0",
+    "@SUM(A1:A2)",
+    "\t=1+1",
+    "\r=1+1",
+  ];
+
+  it("prefixes every cell that starts with = + - @ tab or CR with a single quote and quotes it", () => {
+    for (const value of formulas) {
+      expect(formatCsvField(value)).toBe(`"'${value.replaceAll('"', '""')}"`);
+    }
+    expect(serializeCsv([["=1+2", "ok", "@me"]])).toBe(`"'=1+2",ok,"'@me"\r\n`);
+  });
+
+  it("also escapes text that already starts with quotes before a formula character, and nothing else", () => {
+    expect(neutraliseFormula("'=1")).toBe("''=1");
+    expect(neutraliseFormula("''-x")).toBe("'''-x");
+    for (const plain of ["'hello", "it's", "a=b", "1-2", " =x", "", "'", "''"]) {
+      expect(neutraliseFormula(plain)).toBe(plain);
+      expect(restoreFormula(plain)).toBe(plain);
+    }
+  });
+
+  it("reads exported cells back exactly, quotes and all", () => {
+    const values = [...formulas, "'=already quoted", "''+twice", "'plain quote", "'", "x", "-", "=", "@"];
+    for (const value of values) expect(restoreFormula(neutraliseFormula(value))).toBe(value);
+    const records = [values, ["'=1", "'-1", "=1", "-1"]];
+    expect(fields(serializeCsv(records))).toEqual(records);
+  });
+
+  it("writes numeric cells as numbers, negative ones included, without a quote", () => {
+    expect(serializeCsv([[csvNumber("-5"), csvNumber("12.50"), csvNumber(0), "-5"]])).toBe(
+      `-5,12.50,0,"'-5"\r\n`,
+    );
+    expect(fields("-5,12.50\r\n")).toEqual([["-5", "12.50"]]);
+    expect(() => csvNumber("=1+1")).toThrow(TypeError);
   });
 });
 

@@ -2,7 +2,7 @@ import { Prisma } from "@stockroom/db";
 import { type DbClient, inTransaction } from "../db-client.ts";
 import { ConflictError, InvalidInputError } from "../errors.ts";
 import { centsToDecimal, PRODUCT_CSV_COLUMNS } from "../schemas/product-csv.ts";
-import { serializeCsv } from "./csv.ts";
+import { csvNumber, serializeCsv } from "./csv.ts";
 import { type PlannedRow, type ProductImportRow, planProductImport } from "./product-csv-plan.ts";
 
 export type { ProductImportRow } from "./product-csv-plan.ts";
@@ -27,7 +27,10 @@ const exportSelect = {
   inventory: { select: { onHand: true } },
 } satisfies Prisma.ProductSelect;
 
-/** Every product, active and archived, by name: the same columns the import reads. */
+/**
+ * Every product, active and archived, by name: the same columns the import reads. Text cells that a
+ * spreadsheet would run as formulas are neutralised (see csv.ts); the numeric columns are numbers.
+ */
 export async function exportProductsCsv(db: DbClient): Promise<string> {
   const products = await db.product.findMany({
     select: exportSelect,
@@ -39,11 +42,11 @@ export async function exportProductsCsv(db: DbClient): Promise<string> {
       product.slug,
       product.name,
       product.description,
-      centsToDecimal(product.priceCents),
+      csvNumber(centsToDecimal(product.priceCents)),
       product.currency.trim(),
       product.category?.slug ?? "",
-      String(product.inventory?.onHand ?? 0),
-      String(product.lowStockThreshold),
+      csvNumber(product.inventory?.onHand ?? 0),
+      csvNumber(product.lowStockThreshold),
       String(product.active),
     ]),
   ]);

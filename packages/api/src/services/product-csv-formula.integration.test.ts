@@ -1,0 +1,97 @@
+import { createDb, type Db } from "@stockroom/db";
+import { cloneTemplateDatabase, databaseUrl, dropDatabase } from "@stockroom/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SessionUser } from "../auth/session.ts";
+import type { Services } from "../context.ts";
+import { createTestProduct } from "../fixtures.ts";
+import { callerAs, createTestServices, createTestUser } from "../testing.ts";
+
+let name: string;
+let db: Db;
+let services: Services;
+let staff: SessionUser;
+
+const staffCaller = () => callerAs(services, staff);
+
+/** Names and descriptions a spreadsheet would run as formulas, and ones that look escaped already. */
+const hostile = [
+  { slug: "formula-equals", name: '=HYPERLINK("http://evil.example","Click")', description: "=1+1" },
+  { slug: "formula-plus", name: "+1+cmd", description: "+SUM(A1)" },
+  { slug: "formula-minus", name: "-2+3+cmd|' /C calc'!A0", description: "-- a dash note" },
+  { slug: "formula-at", name: "@SUM(1+1)*cmd", description: "@here" },
+  { slug: "formula-tab", name: "Tab inside", description: "\t=1+1" },
+  { slug: "formula-cr", name: "CR inside", description: "\r=1+1" },
+  { slug: "formula-quoted", name: "'=already quoted", description: "''+twice" },
+  { slug: "plain-quote", name: "'Quoted' name", description: "it's fine" },
+];
+
+beforeAll(async () => {
+  name = await cloneTemplateDatabase();
+  db = createDb(databaseUrl(name), { poolSize: 4 });
+  services = createTestServices(db);
+  staff = await createTestUser(db, { role: "STAFF" });
+  for (const product of hostile) await createTestProduct(db, { ...product, priceCents: 1999, stock: 3 });
+});
+afterAll(async () => {
+  await db.$disconnect();
+  await dropDatabase(name);
+});
+
+const storedProducts = () =>
+  db.product.findMany({
+    where: { slug: { in: hostile.map((product) => product.slug) } },
+    select: { slug: true, name: true, description: true, priceCents: true },
+    orderBy: { slug: "asc" },
+  });
+
+describe("defect 7: CSV export formula injection", () => {
+  it("neutralises every text cell a spreadsheet would run as a formula, and leaves numbers alone", async () => {
+    const { csv } = await staffCaller().productCsv.export();
+    for (const cell of [
+      `"'=HYPERLINK(""http://evil.example"",""Click"")"`,
+      `"'=1+1"`,
+      `"'+1+cmd"`,
+      `"'-2+3+cmd|' /C calc'!A0"`,
+      `"'@SUM(1+1)*cmd"`,
+      `"'\t=1+1"`,
+      `"'\r=1+1"`,
+      `"''=already quoted"`,
+      `"'''+twice"`,
+    ]) {
+      expect(csv).toContain(cell);
+    }
+    expect(csv).toContain("plain-quote,'Quoted' name,it's fine,19.99,USD,,3,5,true\r\n");
+    // No cell of the file starts with a formula character.
+    const rawCells = csv.split(/\r\n/).flatMap((line) => line.split(","));
+    expect(rawCells.filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
+  });
+
+  it("round-trips: importing the export gives back the original values exactly", async () => {
+    const original = await storedProducts();
+    const { csv } = await staffCaller().productCsv.export();
+    // Change every product, so the import has to write the values back from the file.
+    for (const product of hostile) {
+      await db.product.update({
+        where: { slug: product.slug },
+        data: { name: "Changed", description: "changed", priceCents: 1 },
+      });
+    }
+    const preview = await staffCaller().productCsv.preview({ csv });
+    expect(preview).toMatchObject({ valid: true, creates: 0 });
+    await staffCaller().productCsv.import({ csv });
+    expect(await storedProducts()).toEqual(original);
+    expect((await staffCaller().productCsv.export()).csv).toBe(csv);
+  });
+
+  it("reads a hand-written quote before a formula as a spreadsheet does: as text without the quote", async () => {
+    const header = "slug,name,description,price,currency,category,stock,lowStockThreshold,active";
+    const file = `${header}\r\nhand-written,'=Hand,'@note,5.00,USD,,1,,\r\n`;
+    await staffCaller().productCsv.import({ csv: file });
+    expect(
+      await db.product.findUnique({
+        where: { slug: "hand-written" },
+        select: { name: true, description: true },
+      }),
+    ).toEqual({ name: "=Hand", description: "@note" });
+  });
+});
