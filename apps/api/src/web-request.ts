@@ -11,9 +11,13 @@ export function toWebHeaders(request: FastifyRequest): Headers {
   return headers;
 }
 
+// better-auth builds its links from its configured baseURL, never from the request's host, so the Host
+// header (which a client controls, and `Host: [` would make `new URL` throw) plays no part here.
+const REQUEST_BASE = "http://localhost";
+
 /** A Fetch API Request for libraries with a web-standard handler (better-auth). */
 export function toWebRequest(request: FastifyRequest): Request {
-  const url = new URL(request.url, `http://${request.headers.host ?? "localhost"}`);
+  const url = new URL(request.url, REQUEST_BASE);
   const hasBody = request.method !== "GET" && request.method !== "HEAD" && request.body !== undefined;
   const headers = toWebHeaders(request);
   // The body is re-serialized from what Fastify parsed, so the original length no longer applies.
