@@ -13,7 +13,13 @@ function rawPost(path: string, headers: Record<string, string>, body: string) {
   const { port } = new URL(t.url);
   return new Promise<{ status: number; body: string }>((resolve, reject) => {
     const outgoing = request(
-      { host: "127.0.0.1", port, method: "POST", path, headers: { ...headers, "content-length": body.length } },
+      {
+        host: "127.0.0.1",
+        port,
+        method: "POST",
+        path,
+        headers: { ...headers, "content-length": body.length },
+      },
       (response) => {
         let text = "";
         response.setEncoding("utf8");
