@@ -4,7 +4,11 @@ import { safeNext } from "~/lib/safe-next";
 
 export const metadata = { title: "Create account" };
 
-export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+export default async function SignUpPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string | string[] }>;
+}) {
   const next = safeNext((await searchParams).next);
   return (
     <section className="mx-auto flex max-w-sm flex-col gap-6">
