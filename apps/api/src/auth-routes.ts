@@ -15,7 +15,8 @@ export async function registerAuthRoutes(
     method: ["GET", "POST"],
     url: "/api/auth/*",
     async handler(request, reply) {
-      const path = request.url.split("?")[0]!.slice("/api/auth".length);
+      const path = canonicalAuthPath(request.url);
+      if (path === undefined) return reply.callNotFound();
       const isSignIn = request.method === "POST" && path === "/sign-in/email";
       const email = isSignIn ? emailOf(request.body) : undefined;
       if (isSignIn && email) await limits.checkSignIn(email, request.ip);
@@ -37,6 +38,24 @@ export async function registerAuthRoutes(
       return reply.send(text.length > 0 ? clarify(text) : null);
     },
   });
+}
+
+const AUTH_PREFIX = "/api/auth";
+/** better-auth's own routes: lower-case words joined by dashes, one slash between segments. */
+const CANONICAL_AUTH_PATH = /^(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)+$/;
+
+/**
+ * The path under /api/auth when the request names it canonically, otherwise undefined. better-auth
+ * routes on `new URL(...)`, which resolves dot segments (also encoded ones), backslashes and
+ * fragments, so a path the limits compare as text could reach sign-in without being counted:
+ * anything but the one spelling better-auth would route to itself is refused.
+ */
+function canonicalAuthPath(url: string): string | undefined {
+  const queryAt = url.indexOf("?");
+  const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
+  if (!pathname.startsWith(`${AUTH_PREFIX}/`)) return undefined;
+  const path = pathname.slice(AUTH_PREFIX.length);
+  return CANONICAL_AUTH_PATH.test(path) ? path : undefined;
 }
 
 function emailOf(body: unknown): string | undefined {

@@ -2,7 +2,8 @@ import { createRedis, defaultRateLimitConfig, RateLimitedError, RateLimits } fro
 import { createTestRedis, createTestUser, type TestRedis } from "@stockroom/api/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HttpClient } from "./testing/http-client.ts";
-import { startTestApp, type TestApp } from "./testing/test-app.ts";
+import { rawRequest } from "./testing/raw-request.ts";
+import { startTestApp, type TestApp, WEB_ORIGIN } from "./testing/test-app.ts";
 
 const PASSWORD = "the-right-password";
 
@@ -155,5 +156,101 @@ describe("when Redis is unreachable", () => {
       await t.close();
       deadRedis.disconnect();
     }
+  });
+});
+
+describe("defect: sign-in and sign-up limits can be skipped with dot segments", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({
+      limits: { signInFailuresPerEmail: 2, signInBlockSeconds: 600, signUpsPerIp: 1, requestsPerIp: 100_000 },
+    });
+  });
+  afterAll(() => t.close());
+
+  // Each is a path that URL parsing (what better-auth routes on) could turn into a canonical one.
+  const variants = (route: string) => {
+    const [first, second] = route.split("/").filter(Boolean) as [string, string];
+    return [
+      `/api/auth/%2e/${route}`,
+      `/api/auth/%2E/${route}`,
+      `/api/auth/./${route}`,
+      `/api/auth/x/../${route}`,
+      `/api/auth/x/%2e%2e/${route}`,
+      `/api/auth/x/%2E%2E/${route}`,
+      `/api/auth//${route}`,
+      `/api/auth/${first}//${second}`,
+      `/api/auth/${route}/`,
+      `/api/auth/${route}/.`,
+      `/api/auth/${route}/%2e`,
+      `/api/auth/${first.toUpperCase()}/${second}`,
+      `/api/auth/${first}/${second.toUpperCase()}`,
+      `/api/auth/${first}%2f${second}`,
+      `/api/auth/${first}%2F${second}`,
+      `/api/auth/${first}\\${second}`,
+      `/api/auth/${first}/%${second.charCodeAt(0).toString(16)}${second.slice(1)}`,
+      `/api/auth/${route}#fragment`,
+      `/api/auth/${route};x`,
+    ];
+  };
+
+  it("refuses every non-canonical spelling of the sign-in path with 404, so a locked account stays locked", async () => {
+    const user = await createTestUser(t.db, { password: PASSWORD });
+    const client = new HttpClient(t.url, { ip: "198.51.100.40" });
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      expect((await client.signIn(user.email, "wrong-password")).status).toBe(401);
+    }
+    expect((await client.signIn(user.email, PASSWORD)).status).toBe(429);
+
+    const answers = [];
+    for (const path of variants("sign-in/email")) {
+      const response = await rawRequest(t.url, {
+        method: "POST",
+        path,
+        headers: { origin: WEB_ORIGIN, "x-forwarded-for": "198.51.100.40" },
+        json: { email: user.email, password: PASSWORD },
+      });
+      answers.push({ path, status: response.status, cookie: response.headers["set-cookie"] });
+    }
+    expect(answers).toEqual(
+      variants("sign-in/email").map((path) => ({ path, status: 404, cookie: undefined })),
+    );
+    // A query string does not change the path: still counted, still locked.
+    const withQuery = await rawRequest(t.url, {
+      method: "POST",
+      path: "/api/auth/sign-in/email?x=1",
+      headers: { origin: WEB_ORIGIN, "x-forwarded-for": "198.51.100.40" },
+      json: { email: user.email, password: PASSWORD },
+    });
+    expect(withQuery.status).toBe(429);
+    expect(await t.db.session.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it("refuses every non-canonical spelling of the sign-up path with 404, so the per-IP sign-up limit holds", async () => {
+    expect(
+      (await new HttpClient(t.url, { ip: "198.51.100.41" }).signUp("first@example.test", PASSWORD)).status,
+    ).toBe(200);
+    const answers = [];
+    for (const [index, path] of variants("sign-up/email").entries()) {
+      const response = await rawRequest(t.url, {
+        method: "POST",
+        path,
+        headers: { origin: WEB_ORIGIN, "x-forwarded-for": "198.51.100.41" },
+        json: { email: `variant-${index}@example.test`, password: PASSWORD, name: "Variant" },
+      });
+      answers.push({ path, status: response.status });
+    }
+    expect(answers).toEqual(variants("sign-up/email").map((path) => ({ path, status: 404 })));
+    expect(await t.db.user.count({ where: { email: { startsWith: "variant-" } } })).toBe(0);
+    const limited = await new HttpClient(t.url, { ip: "198.51.100.41" }).signUp(
+      "second@example.test",
+      PASSWORD,
+    );
+    expect(limited.status).toBe(429);
+  });
+
+  it("still serves the canonical auth routes", async () => {
+    const response = await rawRequest(t.url, { path: "/api/auth/get-session" });
+    expect(response.status).toBe(200);
   });
 });
