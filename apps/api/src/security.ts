@@ -8,6 +8,28 @@ import { sendDomainError } from "./http-errors.ts";
 
 const UNMETERED = new Set(["/healthz", "/readyz"]);
 
+/** The most procedure calls one tRPC request may batch; tRPC's own maxBatchSize is set to the same. */
+export const MAX_TRPC_BATCH_SIZE = 20;
+const TRPC_PREFIX = "/api/trpc/";
+
+/**
+ * How many procedure calls a request makes: the comma-separated procedure paths of a tRPC batch
+ * (`?batch=1`, read as tRPC reads it, commas percent-encoded or not), else one.
+ */
+export function procedureCallsIn(url: string): number {
+  if (!url.startsWith(TRPC_PREFIX)) return 1;
+  const queryAt = url.indexOf("?");
+  if (queryAt === -1 || new URLSearchParams(url.slice(queryAt + 1)).get("batch") !== "1") return 1;
+  const path = url.slice(TRPC_PREFIX.length, queryAt);
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // Fastify refuses a malformed path itself; count what is there.
+  }
+  return decoded.split(",").length;
+}
+
 export async function registerSecurity(
   app: FastifyInstance,
   options: { trustedOrigins: string[]; limits: RateLimits },
@@ -37,11 +59,21 @@ export async function registerSecurity(
       return reply.code(403).send({ error: "Cross-site request refused" } satisfies ErrorBody);
     }
     if (UNMETERED.has(request.url)) return;
+    // Each call of a batch counts against the per-IP budget; a batch over the cap spends one point
+    // and is refused before any of it runs.
+    const calls = procedureCallsIn(request.url);
+    const oversized = calls > MAX_TRPC_BATCH_SIZE;
     try {
-      await options.limits.consumeRequest(request.ip);
+      await options.limits.consumeRequest(request.ip, oversized ? 1 : calls);
     } catch (error) {
       if (error instanceof RateLimitedError) return sendDomainError(reply, error);
       throw error;
+    }
+    if (oversized) {
+      return reply.code(400).send({
+        error: `A tRPC batch may hold at most ${MAX_TRPC_BATCH_SIZE} calls; this one has ${calls}`,
+        details: { maxBatchSize: MAX_TRPC_BATCH_SIZE, calls },
+      } satisfies ErrorBody);
     }
   });
 }

@@ -9,7 +9,7 @@ import { registerErrorHandlers } from "./http-errors.ts";
 import { checkReadiness } from "./readiness.ts";
 import { contextFactory } from "./request-context.ts";
 import { registerRestRoutes } from "./rest-routes.ts";
-import { registerSecurity } from "./security.ts";
+import { MAX_TRPC_BATCH_SIZE, registerSecurity } from "./security.ts";
 
 export interface ServerOptions {
   services: Services;
@@ -71,6 +71,8 @@ export async function buildServer({
     prefix: "/api/trpc",
     trpcOptions: {
       router: appRouter,
+      // A backstop to the security hook, which refuses bigger batches with a clearer message.
+      maxBatchSize: MAX_TRPC_BATCH_SIZE,
       createContext: ({ req, res }) => createContext(req, res, "trpc"),
       responseMeta({ errors }) {
         const limited = errors.map((error) => error.cause).find((cause) => cause instanceof RateLimitedError);

@@ -32,7 +32,8 @@ function retryAfter(res: RateLimiterRes | null): number {
 }
 
 export class RateLimits {
-  private readonly signInFailEmail: RateLimiterAbstract;
+  private readonly signInFailEmailIp: RateLimiterAbstract;
+  private readonly signInFailAccount: RateLimiterAbstract;
   private readonly signInFailIp: RateLimiterAbstract;
   private readonly signInBlockLevel: RateLimiterAbstract;
   private readonly signUpIp: RateLimiterAbstract;
@@ -44,10 +45,16 @@ export class RateLimits {
     redis?: Redis,
     prefix = "rl",
   ) {
-    this.signInFailEmail = createLimiter(
+    this.signInFailEmailIp = createLimiter(
       redis,
-      `${prefix}:signin-email`,
+      `${prefix}:signin-email-ip`,
       config.signInFailuresPerEmail,
+      FIFTEEN_MINUTES,
+    );
+    this.signInFailAccount = createLimiter(
+      redis,
+      `${prefix}:signin-account`,
+      config.signInFailuresPerAccount,
       FIFTEEN_MINUTES,
     );
     this.signInFailIp = createLimiter(
@@ -66,34 +73,46 @@ export class RateLimits {
     return this.config.enabled;
   }
 
-  /** Refuses a sign-in attempt while the email or the IP is blocked after too many failures. */
+  /**
+   * Refuses a sign-in attempt while this email is blocked for this IP, the IP is blocked, or the
+   * account has reached its ceiling of failures from all IPs together. Guesses from one address
+   * therefore lock only that address out of the account: the owner elsewhere still signs in.
+   */
   async checkSignIn(email: string, ip: string): Promise<void> {
     if (!this.config.enabled) return;
-    const [byEmail, byIp] = await Promise.all([
-      this.signInFailEmail.get(normalize(email)),
+    const [byEmailIp, byAccount, byIp] = await Promise.all([
+      this.signInFailEmailIp.get(emailIpKey(email, ip)),
+      this.signInFailAccount.get(normalize(email)),
       this.signInFailIp.get(ip),
     ]);
     const limited = [
-      { res: byEmail, points: this.config.signInFailuresPerEmail },
+      { res: byEmailIp, points: this.config.signInFailuresPerEmail },
+      { res: byAccount, points: this.config.signInFailuresPerAccount },
       { res: byIp, points: this.config.signInFailuresPerIp },
     ].filter(({ res, points }) => res !== null && res.consumedPoints >= points);
     if (limited.length > 0)
       throw new RateLimitedError(Math.max(...limited.map(({ res }) => retryAfter(res))));
   }
 
-  /** Counts a failed sign-in; the failure that exhausts the budget starts a block that doubles each time. */
+  /**
+   * Counts a failed sign-in. The failure that exhausts the (email, IP) budget starts a block of that
+   * pair that doubles each time; the account's ceiling holds until its 15-minute window ends.
+   */
   async recordSignInFailure(email: string, ip: string): Promise<void> {
     if (!this.config.enabled) return;
-    const key = normalize(email);
     await Promise.all([
-      this.consumeOrBlock(this.signInFailEmail, key, true),
+      this.consumeOrBlock(this.signInFailEmailIp, emailIpKey(email, ip), true),
+      this.signInFailAccount.consume(normalize(email)).catch((rejection: unknown) => {
+        if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      }),
       this.consumeOrBlock(this.signInFailIp, ip, false),
     ]);
   }
 
-  async recordSignInSuccess(email: string): Promise<void> {
+  /** Clears this pair's failures; the account's count stays, so an owner's sign-in gives an attacker no new guesses. */
+  async recordSignInSuccess(email: string, ip: string): Promise<void> {
     if (!this.config.enabled) return;
-    await this.signInFailEmail.delete(normalize(email));
+    await this.signInFailEmailIp.delete(emailIpKey(email, ip));
   }
 
   async consumeSignUp(ip: string): Promise<void> {
@@ -104,14 +123,15 @@ export class RateLimits {
     await this.consume(this.orderUser, userId);
   }
 
-  async consumeRequest(ip: string): Promise<void> {
-    await this.consume(this.requestIp, ip);
+  /** Spends `points` of the IP's request budget: one per call, so a tRPC batch of 20 spends 20. */
+  async consumeRequest(ip: string, points = 1): Promise<void> {
+    await this.consume(this.requestIp, ip, points);
   }
 
-  private async consume(limiter: RateLimiterAbstract, key: string): Promise<void> {
+  private async consume(limiter: RateLimiterAbstract, key: string, points = 1): Promise<void> {
     if (!this.config.enabled) return;
     try {
-      await limiter.consume(key);
+      await limiter.consume(key, points);
     } catch (rejection) {
       if (rejection instanceof RateLimiterRes) throw new RateLimitedError(retryAfter(rejection));
       throw rejection;
@@ -136,4 +156,9 @@ export class RateLimits {
 
 function normalize(email: string): string {
   return email.trim().toLowerCase();
+}
+
+/** IP first: an address never contains a space, so no email can make two pairs share a key. */
+function emailIpKey(email: string, ip: string): string {
+  return `${ip} ${normalize(email)}`;
 }
