@@ -25,7 +25,7 @@ export async function registerAuthRoutes(
       const response = await auth.handler(toWebRequest(request));
 
       if (isSignIn && email) {
-        if (response.ok) await limits.recordSignInSuccess(email);
+        if (response.ok) await limits.recordSignInSuccess(email, request.ip);
         else if (response.status === 401) await limits.recordSignInFailure(email, request.ip);
       }
       reply.code(response.status);

@@ -49,6 +49,7 @@ const ApiEnvSchema = z
     TRUST_PROXY: z.string().default("loopback"),
     RATE_LIMITS: z.enum(["on", "off"], { message: "expected on or off" }).default("on"),
     RATE_LIMIT_SIGN_IN_FAILURES_PER_EMAIL: count.default(5),
+    RATE_LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT: count.default(100),
     RATE_LIMIT_SIGN_IN_FAILURES_PER_IP: count.default(30),
     RATE_LIMIT_SIGN_IN_BLOCK_SECONDS: count.default(60),
     RATE_LIMIT_SIGN_UPS_PER_IP: count.default(20),

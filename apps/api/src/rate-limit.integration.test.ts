@@ -99,7 +99,7 @@ describe("growing block", () => {
   });
   afterAll(() => testRedis.cleanup());
 
-  it("doubles the block each time the same email exhausts its budget again", async () => {
+  it("doubles the block each time the same email exhausts its budget again from the same IP", async () => {
     const limits = new RateLimits(
       { ...defaultRateLimitConfig, signInFailuresPerEmail: 2, signInBlockSeconds: 100 },
       testRedis.redis,
@@ -118,12 +118,14 @@ describe("growing block", () => {
     expect(first).toBeLessThanOrEqual(100);
 
     // The block ends (a success clears the counter); the next run of failures blocks twice as long.
-    await limits.recordSignInSuccess("victim@example.test");
+    await limits.recordSignInSuccess("victim@example.test", "203.0.113.1");
     expect(await retryAfterNow()).toBe(0);
-    for (let i = 0; i < 2; i += 1) await limits.recordSignInFailure("Victim@Example.test", "203.0.113.2");
+    for (let i = 0; i < 2; i += 1) await limits.recordSignInFailure("Victim@Example.test", "203.0.113.1");
     const second = await retryAfterNow();
     expect(second).toBeGreaterThan(190);
     expect(second).toBeLessThanOrEqual(200);
+    // The block is of this email from this IP: the same email from another IP is not refused.
+    await expect(limits.checkSignIn("victim@example.test", "203.0.113.2")).resolves.toBeUndefined();
   });
 });
 
@@ -252,5 +254,61 @@ describe("defect: sign-in and sign-up limits can be skipped with dot segments", 
   it("still serves the canonical auth routes", async () => {
     const response = await rawRequest(t.url, { path: "/api/auth/get-session" });
     expect(response.status).toBe(200);
+  });
+});
+
+describe("defect: account lockout is a denial of service", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({
+      limits: {
+        signInFailuresPerEmail: 3,
+        signInFailuresPerAccount: 8,
+        signInFailuresPerIp: 100,
+        signInBlockSeconds: 120,
+        requestsPerIp: 100_000,
+      },
+    });
+  });
+  afterAll(() => t.close());
+
+  /** A sign-in from its own loopback address: each address is another client. */
+  const signInFrom = (address: string, email: string, password: string) =>
+    rawRequest(t.url, {
+      method: "POST",
+      path: "/api/auth/sign-in/email",
+      headers: { origin: WEB_ORIGIN },
+      json: { email, password },
+      localAddress: address,
+    });
+
+  it("blocks the attacker's address after its failures, while the owner signs in from another address", async () => {
+    const user = await createTestUser(t.db, { password: PASSWORD });
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      expect((await signInFrom("127.0.0.2", user.email, "wrong-password")).status).toBe(401);
+    }
+    const attacker = await signInFrom("127.0.0.2", user.email, PASSWORD);
+    expect(attacker.status).toBe(429);
+    expect(Number(attacker.headers["retry-after"])).toBeGreaterThan(100);
+
+    const owner = await signInFrom("127.0.0.3", user.email, PASSWORD);
+    expect(owner.status).toBe(200);
+    expect(owner.headers["set-cookie"]?.join()).toContain("session_token=");
+    // The owner's success does not lift the attacker's block.
+    expect((await signInFrom("127.0.0.2", user.email, PASSWORD)).status).toBe(429);
+  });
+
+  it("still blocks the account for everyone once failures from many addresses pass its ceiling", async () => {
+    const user = await createTestUser(t.db, { password: PASSWORD });
+    const attackers = ["127.0.0.10", "127.0.0.11", "127.0.0.12", "127.0.0.13"];
+    for (const address of attackers) {
+      for (let attempt = 0; attempt < 2; attempt += 1) {
+        expect((await signInFrom(address, user.email, "wrong-password")).status).toBe(401);
+      }
+    }
+    const owner = await signInFrom("127.0.0.14", user.email, PASSWORD);
+    expect(owner.status).toBe(429);
+    expect(Number(owner.headers["retry-after"])).toBeGreaterThan(0);
+    expect(await t.db.session.count({ where: { userId: user.id } })).toBe(0);
   });
 });

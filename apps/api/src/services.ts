@@ -21,6 +21,7 @@ export async function createServices(env: ApiEnv, log: Logger): Promise<Services
     rateLimits: {
       enabled: env.RATE_LIMITS === "on",
       signInFailuresPerEmail: env.RATE_LIMIT_SIGN_IN_FAILURES_PER_EMAIL,
+      signInFailuresPerAccount: env.RATE_LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT,
       signInFailuresPerIp: env.RATE_LIMIT_SIGN_IN_FAILURES_PER_IP,
       signInBlockSeconds: env.RATE_LIMIT_SIGN_IN_BLOCK_SECONDS,
       signUpsPerIp: env.RATE_LIMIT_SIGN_UPS_PER_IP,

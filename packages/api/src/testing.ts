@@ -107,6 +107,7 @@ export function createTestServices(
     rateLimits: {
       ...defaultRateLimitConfig,
       signInFailuresPerEmail: 50,
+      signInFailuresPerAccount: 5_000,
       signInFailuresPerIp: 500,
       signUpsPerIp: 500,
       ordersPerUser: 10_000,
