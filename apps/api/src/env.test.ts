@@ -25,3 +25,24 @@ describe("readApiEnv", () => {
     );
   });
 });
+
+describe("TRUST_PROXY: the API trusts exactly the configured hops (issue 10, 1)", () => {
+  it("trusts the web app's server on loopback by default", () => {
+    expect(readApiEnv({}).TRUST_PROXY).toEqual(["loopback"]);
+  });
+
+  it("reads true, false and lists of addresses, CIDR ranges and names", () => {
+    expect(readApiEnv({ TRUST_PROXY: "false" }).TRUST_PROXY).toBe(false);
+    expect(readApiEnv({ TRUST_PROXY: "true" }).TRUST_PROXY).toBe(true);
+    expect(readApiEnv({ TRUST_PROXY: "127.0.0.1, 10.0.0.0/8,::1,fd00::/8,uniquelocal" }).TRUST_PROXY).toEqual(
+      ["127.0.0.1", "10.0.0.0/8", "::1", "fd00::/8", "uniquelocal"],
+    );
+  });
+
+  it.each(["localhost", "1", "10.0.0.0/33", "loopback,", "10.0.0.1/8/8"])(
+    "stops on %j, naming TRUST_PROXY",
+    (value) => {
+      expect(() => readApiEnv({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY: expected true, false or/);
+    },
+  );
+});

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { parseEnv } from "@stockroom/db";
 import { z } from "zod";
 
@@ -10,6 +11,30 @@ const count = z.coerce
   .number({ message: "expected a whole number" })
   .int("expected a whole number")
   .min(1, "expected at least 1");
+
+// Which hops in front of the API may tell it the client's address (X-Forwarded-For), for Fastify's
+// trustProxy: false, true, or addresses, CIDR ranges and proxy-addr's names. Checked here, so a typo stops
+// start-up instead of trusting the wrong hops. The default is the web app's server on the same host.
+const TRUST_PROXY_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+function isTrustedHop(entry: string): boolean {
+  if (TRUST_PROXY_NAMES.has(entry)) return true;
+  const [address = "", bits, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
+const trustProxy = z.string().transform((value, context): boolean | string[] => {
+  const setting = value.trim().toLowerCase();
+  if (setting === "true" || setting === "false") return setting === "true";
+  const hops = setting.split(",").map((entry) => entry.trim());
+  const invalid = hops.filter((entry) => !isTrustedHop(entry));
+  if (invalid.length > 0)
+    context.addIssue({
+      code: "custom",
+      message: `expected true, false or comma-separated addresses, CIDR ranges, loopback, linklocal or uniquelocal; "${invalid.join('", "')}" is none of these`,
+    });
+  return hops;
+});
 
 const DEV_AUTH_SECRET = "stockroom-development-secret-not-for-production";
 
@@ -46,7 +71,7 @@ const ApiEnvSchema = z
       .pipe(
         z.array(z.url({ message: "expected comma-separated origins such as http://localhost:3000" })).min(1),
       ),
-    TRUST_PROXY: z.string().default("loopback"),
+    TRUST_PROXY: trustProxy.default(["loopback"]),
     RATE_LIMITS: z.enum(["on", "off"], { message: "expected on or off" }).default("on"),
     RATE_LIMIT_SIGN_IN_FAILURES_PER_EMAIL: count.default(5),
     RATE_LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT: count.default(100),

@@ -15,7 +15,7 @@ try {
 const app = await buildServer({
   services,
   trustedOrigins: env.WEB_ORIGINS,
-  trustProxy: env.TRUST_PROXY === "true" ? true : env.TRUST_PROXY === "false" ? false : env.TRUST_PROXY,
+  trustProxy: env.TRUST_PROXY,
   logLevel: env.LOG_LEVEL,
 });
 

@@ -15,8 +15,8 @@ export interface ServerOptions {
   services: Services;
   /** Origins allowed to send cookie-carrying mutations (the web app). */
   trustedOrigins: string[];
-  /** Fastify's trustProxy: which hops may set X-Forwarded-For (the Next.js proxy on loopback). */
-  trustProxy?: string | boolean;
+  /** Fastify's trustProxy: which hops may set X-Forwarded-For (by default the web app's server on loopback). */
+  trustProxy?: string | string[] | boolean;
   logLevel?: string;
 }
 
