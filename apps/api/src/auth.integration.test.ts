@@ -140,3 +140,46 @@ describe("cookies on an HTTPS origin (production)", () => {
     }
   });
 });
+
+describe("defect: sign-up name has no length limit", () => {
+  it("refuses a sign-up whose name or email the profile schemas refuse, with 400 naming the field, and stores nothing", async () => {
+    const cases = [
+      { field: "name", email: "huge-name@example.test", name: "x".repeat(1_000_000) },
+      { field: "name", email: "long-name@example.test", name: "x".repeat(101) },
+      { field: "name", email: "blank-name@example.test", name: "   " },
+      { field: "email", email: `${"a".repeat(250)}@example.test`, name: "Long Email" },
+      {
+        field: "image",
+        email: "huge-image@example.test",
+        name: "Image",
+        image: `https://x.test/${"a".repeat(5000)}`,
+      },
+    ];
+    for (const { field, email, name, image } of cases) {
+      const response = await new HttpClient(t.url).signUp(email, PASSWORD, name, image ? { image } : {});
+      expect({ field, status: response.status }).toEqual({ field, status: 400 });
+      expect(response.body).toMatchObject({ message: expect.stringMatching(new RegExp(`^${field}: `)) });
+      expect(response.headers.getSetCookie()).toEqual([]);
+      expect(await t.db.user.count({ where: { email: email.toLowerCase() } })).toBe(0);
+    }
+  });
+
+  it("stores the name trimmed, as auth.updateProfile does", async () => {
+    const client = new HttpClient(t.url);
+    expect((await client.signUp("trimmed@example.test", PASSWORD, "  Grace Hopper  ")).status).toBe(200);
+    const user = await t.db.user.findUniqueOrThrow({ where: { email: "trimmed@example.test" } });
+    expect(user.name).toBe("Grace Hopper");
+  });
+
+  it("refuses the same names through better-auth's own update-user route", async () => {
+    const client = new HttpClient(t.url);
+    await client.signUp("renamer@example.test", PASSWORD, "Renamer");
+    const response = await client.request("POST", "/api/auth/update-user", {
+      json: { name: "x".repeat(1_000_000) },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ message: expect.stringMatching(/^name: /) });
+    const user = await t.db.user.findUniqueOrThrow({ where: { email: "renamer@example.test" } });
+    expect(user.name).toBe("Renamer");
+  });
+});

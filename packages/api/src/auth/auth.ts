@@ -5,6 +5,7 @@ import { APIError } from "better-auth/api";
 import type { Redis } from "ioredis";
 import { PASSWORD_MIN_LENGTH } from "../schemas/account.ts";
 import { createResilientSessionStorage } from "./resilient-storage.ts";
+import { validatedUserFields } from "./user-fields.ts";
 
 export const SESSION_COOKIE_PREFIX = "stockroom";
 /** Where better-auth's sessions live in Redis (before the client's own keyPrefix). */
@@ -71,6 +72,11 @@ export function createAuth(options: AuthOptions) {
       ipAddress: { ipAddressHeaders: ["x-forwarded-for"] },
     },
     databaseHooks: {
+      // Every user row better-auth writes (sign-up, update-user) meets the profile schemas.
+      user: {
+        create: { before: async (user) => ({ data: validatedUserFields(user) }) },
+        update: { before: async (user) => ({ data: validatedUserFields(user) }) },
+      },
       session: {
         create: {
           async before(session) {
