@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { hasAtMostTwoDecimals } from "../domain/money.ts";
-import { AdjustmentReasonSchema } from "../schemas/inventory.ts";
+import { UserIdSchema } from "../schemas/account.ts";
+import { AdjustmentReasonSchema, MAX_STOCK_ON_HAND } from "../schemas/inventory.ts";
 import { OrderLineInput, OrderStatusSchema, ShippingAddressSchema } from "../schemas/order.ts";
+import { pageCursor, singleLineText, text } from "../schemas/text.ts";
 
 // REST speaks decimal major units (99.99) and ISO-8601 dates; tRPC speaks cents and Dates.
 
@@ -11,18 +13,16 @@ const amount = z
   .refine(hasAtMostTwoDecimals, "Use at most two decimals")
   .meta({ description: "Decimal amount in major units, e.g. 99.99", example: 99.99 });
 
-const pathId = z.string().min(1).max(100);
+const pathId = singleLineText().min(1).max(100);
 const pageParams = {
-  cursor: z.string().min(1).optional(),
+  cursor: pageCursor().optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 };
 
 export const RestCreateOrderInput = z.object({
-  userId: z
-    .string()
-    .min(1)
-    .optional()
-    .meta({ description: "Defaults to the signed-in user; another user's id needs staff" }),
+  userId: UserIdSchema.optional().meta({
+    description: "Defaults to the signed-in user; another user's id needs staff",
+  }),
   items: z.array(OrderLineInput).min(1, "Add at least one item").max(100),
   shippingAddress: ShippingAddressSchema,
 });
@@ -101,8 +101,8 @@ export const RestProduct = z.object({
 
 export const RestProductListInput = z.object({
   ...pageParams,
-  category: z.string().max(120).optional(),
-  q: z.string().max(200).optional(),
+  category: singleLineText().max(120).optional(),
+  q: singleLineText().max(200).optional(),
 });
 export const RestProductPage = z.object({
   products: z.array(RestProduct),
@@ -111,16 +111,15 @@ export const RestProductPage = z.object({
 export const RestProductIdInput = z.object({ id: pathId });
 
 export const RestCreateProductInput = z.object({
-  name: z.string().trim().min(1, "Enter a name").max(200),
+  name: singleLineText().trim().min(1, "Enter a name").max(200),
   price: amount.max(1_000_000, "That price is too high"),
-  slug: z.string().max(120).optional(),
-  description: z.string().max(5000).optional(),
-  currency: z
-    .string()
+  slug: singleLineText().max(120).optional(),
+  description: text().max(5000).optional(),
+  currency: singleLineText()
     .regex(/^[A-Z]{3}$/, "Use a three-letter currency code such as USD")
     .optional(),
   categoryId: z.uuid({ message: "Not a category id" }).optional(),
-  imageUrl: z.string().max(2000).optional(),
+  imageUrl: singleLineText().max(2000).optional(),
   stock: z.number().int().min(0, "Stock cannot be negative").max(1_000_000).optional(),
 });
 
@@ -131,11 +130,18 @@ export const RestAdjustmentInput = z
     delta: z
       .number()
       .int()
+      .min(-MAX_STOCK_ON_HAND, `Use at least -${MAX_STOCK_ON_HAND.toLocaleString("en-US")}`)
+      .max(MAX_STOCK_ON_HAND, `Use at most ${MAX_STOCK_ON_HAND.toLocaleString("en-US")}`)
       .refine((n) => n !== 0, "A change of zero changes nothing")
       .optional(),
-    set: z.number().int().min(0, "Stock cannot be negative").optional(),
+    set: z
+      .number()
+      .int()
+      .min(0, "Stock cannot be negative")
+      .max(MAX_STOCK_ON_HAND, `Use at most ${MAX_STOCK_ON_HAND.toLocaleString("en-US")}`)
+      .optional(),
     reason: AdjustmentReasonSchema,
-    note: z.string().max(500).optional(),
+    note: text().max(500).optional(),
   })
   .refine((input) => (input.delta === undefined) !== (input.set === undefined), {
     message: "Give either delta or set",

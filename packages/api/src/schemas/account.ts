@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dateFilter, pageCursor, singleLineText, text } from "./text.ts";
 
 // Shared by the API and the web app's forms: keep these pure (no server imports).
 
@@ -6,12 +7,10 @@ export const RoleSchema = z.enum(["CUSTOMER", "STAFF", "ADMIN"]);
 export const PASSWORD_MIN_LENGTH = 10;
 
 export const EmailSchema = z.email({ message: "Enter a valid email address" }).max(254);
-export const PasswordSchema = z
-  .string()
+export const PasswordSchema = text()
   .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
   .max(128, "Use at most 128 characters");
-export const PersonNameSchema = z
-  .string()
+export const PersonNameSchema = singleLineText()
   .trim()
   .min(1, "Enter a name")
   .max(100, "Use at most 100 characters");
@@ -25,15 +24,29 @@ export const CreateStaffInput = z.object({
   role: z.enum(["STAFF", "ADMIN"]),
 });
 
-export const SetRoleInput = z.object({ userId: z.string().min(1), role: RoleSchema });
-export const SetActiveInput = z.object({ userId: z.string().min(1), active: z.boolean() });
+/** A user id (better-auth's text ids, not uuids). */
+export const UserIdSchema = singleLineText().min(1).max(100);
+
+export const SetRoleInput = z.object({ userId: UserIdSchema, role: RoleSchema });
+export const SetActiveInput = z.object({ userId: UserIdSchema, active: z.boolean() });
 
 export const AuditLogListInput = z.object({
-  actorId: z.string().min(1).optional(),
-  entity: z.string().min(1).max(50).optional(),
-  entityId: z.string().min(1).optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
-  cursor: z.string().min(1).optional(),
+  actorId: singleLineText().min(1).max(100).optional(),
+  entity: singleLineText().min(1).max(50).optional(),
+  entityId: singleLineText().min(1).max(200).optional(),
+  from: dateFilter().optional(),
+  to: dateFilter().optional(),
+  cursor: pageCursor().optional(),
   limit: z.number().int().min(1).max(100).default(50),
 });
+
+const adminPage = {
+  cursor: pageCursor().optional(),
+  limit: z.number().int().min(1).max(100).default(25),
+};
+export const StoredEmailListInput = z.object({
+  ...adminPage,
+  to: singleLineText().trim().max(200).optional(),
+});
+export const CustomerListInput = z.object({ ...adminPage, q: singleLineText().trim().max(200).optional() });
+export const CustomerIdInput = z.object({ id: UserIdSchema });

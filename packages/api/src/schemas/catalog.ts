@@ -1,24 +1,26 @@
 import { z } from "zod";
+import { INT4_MAX, pageCursor, singleLineText, text } from "./text.ts";
 
 export const ProductSortSchema = z.enum(["newest", "price_asc", "price_desc", "name"]);
 export type ProductSort = z.infer<typeof ProductSortSchema>;
 
 const cents = z.number().int("Use whole cents").min(0, "Must be zero or more");
-export const SlugSchema = z
-  .string()
+/** A price filter: any amount a price column (int4) can hold. */
+const centsFilter = cents.max(INT4_MAX, "That amount is too large");
+export const SlugSchema = singleLineText()
   .trim()
   .min(1)
   .max(120)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and single hyphens");
 
 export const ProductListInput = z.object({
-  cursor: z.string().min(1).optional(),
+  cursor: pageCursor().optional(),
   limit: z.number().int().min(1).max(100).default(24),
   category: SlugSchema.optional(),
-  minPriceCents: cents.optional(),
-  maxPriceCents: cents.optional(),
+  minPriceCents: centsFilter.optional(),
+  maxPriceCents: centsFilter.optional(),
   inStock: z.boolean().optional(),
-  q: z.string().trim().max(200).optional(),
+  q: singleLineText().trim().max(200).optional(),
   sort: ProductSortSchema.default("newest"),
   /** Staff only: include archived products. */
   includeArchived: z.boolean().default(false),
@@ -26,18 +28,17 @@ export const ProductListInput = z.object({
 export type ProductListFilter = z.infer<typeof ProductListInput>;
 
 export const ProductIdInput = z.object({ id: z.uuid({ message: "Not a product id" }) });
-export const ProductSlugInput = z.object({ slug: z.string().min(1).max(200) });
+export const ProductSlugInput = z.object({ slug: singleLineText().min(1).max(200) });
 
 /** Editable product fields, without defaults: a patch must never reset what it does not mention. */
 const productFields = {
-  name: z.string().trim().min(1, "Enter a name").max(200, "Use at most 200 characters"),
+  name: singleLineText().trim().min(1, "Enter a name").max(200, "Use at most 200 characters"),
   slug: SlugSchema,
-  description: z.string().max(5000, "Use at most 5000 characters"),
+  description: text().max(5000, "Use at most 5000 characters"),
   priceCents: cents.max(100_000_000, "That price is too high"),
-  currency: z.string().regex(/^[A-Z]{3}$/, "Use a three-letter currency code such as USD"),
+  currency: singleLineText().regex(/^[A-Z]{3}$/, "Use a three-letter currency code such as USD"),
   categoryId: z.uuid({ message: "Not a category id" }).nullable(),
-  imageUrl: z
-    .string()
+  imageUrl: singleLineText()
     .max(2000)
     .refine(
       (value) => value.startsWith("/") || /^https?:\/\//.test(value),

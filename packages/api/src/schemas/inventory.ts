@@ -1,22 +1,27 @@
 import { z } from "zod";
+import { INT4_MAX, pageCursor, singleLineText, text } from "./text.ts";
 
 /** Manual reasons; sales and cancellations are recorded by orders themselves. */
 export const AdjustmentReasonSchema = z.enum(["restock", "adjustment", "return"]);
 
 export const InventoryLevelsInput = z.object({
   lowStock: z.boolean().default(false),
-  q: z.string().trim().max(200).optional(),
-  cursor: z.string().min(1).optional(),
+  q: singleLineText().trim().max(200).optional(),
+  cursor: pageCursor().optional(),
   limit: z.number().int().min(1).max(100).default(50),
 });
 
 const adjustmentBase = {
   productId: z.uuid({ message: "Not a product id" }),
   reason: AdjustmentReasonSchema,
-  note: z.string().trim().max(500).optional(),
+  note: text().trim().max(500).optional(),
   /** The level's version when the caller read it; a change since then is refused. */
-  expectedVersion: z.number().int().min(0).optional(),
+  expectedVersion: z.number().int().min(0).max(INT4_MAX, "Not a version of this level").optional(),
 };
+
+/** The most units one level may hold (the column is int4; this leaves room for returns). */
+export const MAX_STOCK_ON_HAND = 1_000_000_000;
+const stockLimit = `Use at most ${MAX_STOCK_ON_HAND.toLocaleString("en-US")}`;
 
 export const AdjustStockInput = z.union([
   z.object({
@@ -24,14 +29,19 @@ export const AdjustStockInput = z.union([
     delta: z
       .number()
       .int()
+      .min(-MAX_STOCK_ON_HAND, `Use at least -${MAX_STOCK_ON_HAND.toLocaleString("en-US")}`)
+      .max(MAX_STOCK_ON_HAND, stockLimit)
       .refine((n) => n !== 0, "A change of zero changes nothing"),
   }),
-  z.object({ ...adjustmentBase, set: z.number().int().min(0, "Stock cannot be negative") }),
+  z.object({
+    ...adjustmentBase,
+    set: z.number().int().min(0, "Stock cannot be negative").max(MAX_STOCK_ON_HAND, stockLimit),
+  }),
 ]);
 export type AdjustStockData = z.infer<typeof AdjustStockInput>;
 
 export const StockMovementsInput = z.object({
   productId: z.uuid({ message: "Not a product id" }),
-  cursor: z.string().min(1).optional(),
+  cursor: pageCursor().optional(),
   limit: z.number().int().min(1).max(100).default(50),
 });

@@ -1,14 +1,15 @@
 import { z } from "zod";
+import { UserIdSchema } from "./account.ts";
+import { dateFilter, INT4_MAX, pageCursor, singleLineText, text } from "./text.ts";
 
 export const OrderStatusSchema = z.enum(["pending", "paid", "shipped", "delivered", "cancelled"]);
 
 export const ShippingAddressSchema = z.object({
-  street: z.string().trim().min(1, "Enter the street").max(200),
-  city: z.string().trim().min(1, "Enter the city").max(100),
-  state: z.string().trim().min(1, "Enter the state or region").max(100),
-  zip: z.string().trim().min(1, "Enter the postal code").max(20),
-  country: z
-    .string()
+  street: singleLineText().trim().min(1, "Enter the street").max(200),
+  city: singleLineText().trim().min(1, "Enter the city").max(100),
+  state: singleLineText().trim().min(1, "Enter the state or region").max(100),
+  zip: singleLineText().trim().min(1, "Enter the postal code").max(20),
+  country: singleLineText()
     .trim()
     .length(2, "Use a two-letter country code such as US")
     .toUpperCase()
@@ -16,13 +17,21 @@ export const ShippingAddressSchema = z.object({
 });
 export type ShippingAddress = z.infer<typeof ShippingAddressSchema>;
 
+/** Most units of one product in one order line (a cart line holds at most MAX_CART_QUANTITY). */
+export const MAX_ORDER_LINE_QUANTITY = 999;
+/** Most one order may total: $100,000,000.00, far below what its bigint columns hold. */
+export const MAX_ORDER_TOTAL_CENTS = 10_000_000_000;
+
 export const OrderLineInput = z.object({
   productId: z.uuid({ message: "Not a product id" }),
-  quantity: z.number().int("Use a whole number").min(1, "Order at least one").max(999, "Order at most 999"),
+  quantity: z
+    .number()
+    .int("Use a whole number")
+    .min(1, "Order at least one")
+    .max(MAX_ORDER_LINE_QUANTITY, `Order at most ${MAX_ORDER_LINE_QUANTITY}`),
 });
 
-export const IdempotencyKeySchema = z
-  .string()
+export const IdempotencyKeySchema = singleLineText()
   .trim()
   .min(8, "Use at least 8 characters")
   .max(200)
@@ -37,19 +46,19 @@ export const CreateOrderInput = z.object({
 export const OrderIdInput = z.object({ id: z.uuid({ message: "Not an order id" }) });
 
 export const OrderPageInput = z.object({
-  cursor: z.string().min(1).optional(),
+  cursor: pageCursor().optional(),
   limit: z.number().int().min(1).max(100).default(20),
 });
 
-export const OrdersByUserInput = OrderPageInput.extend({ userId: z.string().min(1) });
+export const OrdersByUserInput = OrderPageInput.extend({ userId: UserIdSchema });
 
 export const OrderListInput = OrderPageInput.extend({
   status: OrderStatusSchema.optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  from: dateFilter().optional(),
+  to: dateFilter().optional(),
   /** A customer id, or part of a customer's email or name. */
-  customer: z.string().trim().min(1).max(200).optional(),
-  number: z.number().int().positive().optional(),
+  customer: singleLineText().trim().min(1).max(200).optional(),
+  number: z.number().int().positive().max(INT4_MAX, "No order has that number").optional(),
 });
 export type OrderListFilter = z.infer<typeof OrderListInput>;
 
@@ -57,8 +66,8 @@ export const TransitionOrderInput = z
   .object({
     id: z.uuid({ message: "Not an order id" }),
     to: z.enum(["paid", "shipped", "delivered"]),
-    note: z.string().trim().max(500).optional(),
-    trackingNumber: z.string().trim().min(3, "Enter the tracking number").max(100).optional(),
+    note: text().trim().max(500).optional(),
+    trackingNumber: singleLineText().trim().min(3, "Enter the tracking number").max(100).optional(),
   })
   .refine((input) => input.to !== "shipped" || input.trackingNumber, {
     path: ["trackingNumber"],
@@ -67,7 +76,7 @@ export const TransitionOrderInput = z
 
 export const CancelOrderInput = z.object({
   id: z.uuid({ message: "Not an order id" }),
-  note: z.string().trim().max(500).optional(),
+  note: text().trim().max(500).optional(),
 });
 
 export const BulkTransitionInput = z.object({
@@ -76,5 +85,5 @@ export const BulkTransitionInput = z.object({
     .min(1, "Select at least one order")
     .max(100, "At most 100 orders at once"),
   to: z.enum(["paid", "delivered"]),
-  note: z.string().trim().max(500).optional(),
+  note: text().trim().max(500).optional(),
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SlugSchema } from "./catalog.ts";
+import { singleLineText, text } from "./text.ts";
 
 /** The product CSV's columns, in order; the header row must be exactly these. */
 export const PRODUCT_CSV_COLUMNS = [
@@ -20,12 +21,11 @@ export const PRODUCT_CSV_MAX_ROWS = 5_000;
 
 export const ProductCsvInput = z.object({
   // Characters never outnumber UTF-8 bytes, so this refuses only files the service would refuse too.
-  csv: z.string().max(PRODUCT_CSV_MAX_BYTES, "The file is larger than 1 MB"),
+  csv: text().max(PRODUCT_CSV_MAX_BYTES, "The file is larger than 1 MB"),
 });
 
 const wholeNumber = (max: number) =>
-  z
-    .string()
+  text()
     .regex(/^\d+$/, "Use a whole number of 0 or more")
     .transform(Number)
     .pipe(z.number().max(max, `Use at most ${max.toLocaleString("en-US")}`));
@@ -42,38 +42,32 @@ function decimalToCents(value: string): number {
  * An empty slug is derived from the name (new products only; the service checks that).
  */
 export const ProductCsvRow = z.object({
-  slug: z
-    .string()
+  slug: text()
     .trim()
     .transform((value) => value || undefined)
     .pipe(SlugSchema.optional()),
-  name: z.string().trim().min(1, "Enter a name").max(200, "Use at most 200 characters"),
-  description: z.string().max(5000, "Use at most 5000 characters"),
-  price: z
-    .string()
+  name: singleLineText().trim().min(1, "Enter a name").max(200, "Use at most 200 characters"),
+  description: text().max(5000, "Use at most 5000 characters"),
+  price: text()
     .trim()
     .min(1, { error: "Enter a price", abort: true })
     .regex(/^\d+(\.\d{1,2})?$/, "Use a number of 0 or more with at most two decimals, such as 12.50")
     .transform(decimalToCents)
     .pipe(z.number().max(100_000_000, "That price is too high")),
-  currency: z
-    .string()
+  currency: text()
     .trim()
     .transform((value) => value.toUpperCase() || "USD")
-    .pipe(z.string().regex(/^[A-Z]{3}$/, "Use a three-letter currency code such as USD")),
-  category: z
-    .string()
+    .pipe(singleLineText().regex(/^[A-Z]{3}$/, "Use a three-letter currency code such as USD")),
+  category: text()
     .trim()
     .transform((value) => value || null)
     .pipe(SlugSchema.nullable()),
-  stock: z.string().trim().min(1, "Enter the stock on hand").pipe(wholeNumber(1_000_000)),
-  lowStockThreshold: z
-    .string()
+  stock: text().trim().min(1, "Enter the stock on hand").pipe(wholeNumber(1_000_000)),
+  lowStockThreshold: text()
     .trim()
     .transform((value) => value || "5")
     .pipe(wholeNumber(100_000)),
-  active: z
-    .string()
+  active: text()
     .trim()
     .toLowerCase()
     .refine((value) => value === "" || value === "true" || value === "false", "Use true or false")

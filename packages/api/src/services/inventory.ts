@@ -2,7 +2,7 @@ import { Prisma } from "@stockroom/db";
 import type { DbClient } from "../db-client.ts";
 import { inTransaction } from "../db-client.ts";
 import { ConflictError, NotFoundError } from "../errors.ts";
-import type { AdjustStockData } from "../schemas/inventory.ts";
+import { type AdjustStockData, MAX_STOCK_ON_HAND } from "../schemas/inventory.ts";
 import { decodeCursor, decodeSortCursor, encodeCursor, encodeSortCursor } from "./cursor.ts";
 
 export interface StockLevel {
@@ -28,7 +28,8 @@ export async function adjustStock(
       "delta" in data
         ? await tx.$queryRaw<{ onHand: number; version: number; delta: number }[]>`
             UPDATE inventory_level l SET "onHand" = l."onHand" + ${data.delta}, version = l.version + 1, "updatedAt" = now()
-            WHERE l."productId" = ${data.productId}::uuid AND l."onHand" + ${data.delta} >= 0 ${versionCheck}
+            WHERE l."productId" = ${data.productId}::uuid
+              AND l."onHand"::bigint + ${data.delta} BETWEEN 0 AND ${MAX_STOCK_ON_HAND} ${versionCheck}
             RETURNING l."onHand", l.version, ${data.delta}::int AS delta`
         : await tx.$queryRaw<{ onHand: number; version: number; delta: number }[]>`
             WITH previous AS (SELECT "productId", "onHand" FROM inventory_level WHERE "productId" = ${data.productId}::uuid FOR UPDATE)
@@ -64,6 +65,13 @@ async function explainRefusedAdjustment(db: DbClient, data: AdjustStockData): Pr
       productId: data.productId,
       onHand: level.onHand,
       version: level.version,
+    });
+  }
+  if ("delta" in data && level.onHand + data.delta > MAX_STOCK_ON_HAND) {
+    return new ConflictError(`Stock cannot exceed ${MAX_STOCK_ON_HAND.toLocaleString("en-US")}`, {
+      productId: data.productId,
+      onHand: level.onHand,
+      delta: data.delta,
     });
   }
   return new ConflictError("Stock cannot go below zero", {
