@@ -29,3 +29,12 @@ export function lineTotalCents(line: PricedLine): number {
 export function orderTotalCents(lines: readonly PricedLine[]): number {
   return lines.reduce((sum, line) => sum + lineTotalCents(line), 0);
 }
+
+/**
+ * Order money is stored as bigint cents (reads return a JS bigint); the API speaks numbers. Orders are
+ * capped at MAX_ORDER_TOTAL_CENTS, and even a sum over every order stays far below 2^53, where a
+ * number would stop being exact.
+ */
+export function centsFromDb(cents: bigint | number | { toString(): string }): number {
+  return typeof cents === "number" ? cents : Number(cents.toString());
+}

@@ -1,4 +1,5 @@
 import type { Prisma } from "@stockroom/db";
+import { centsFromDb } from "../domain/money.ts";
 import type { OutgoingMail } from "./mailer.ts";
 import { formatMinorUnits } from "./money.ts";
 import type { OrderEvent } from "./order-events.ts";
@@ -25,7 +26,18 @@ export const orderForMailSelect = {
   },
 } satisfies Prisma.OrderSelect;
 
-export type OrderForMail = Prisma.OrderGetPayload<{ select: typeof orderForMailSelect }>;
+type SelectedOrderForMail = Prisma.OrderGetPayload<{ select: typeof orderForMailSelect }>;
+/** Money columns are bigint in the database; a number is accepted too (tests, callers that built it). */
+type Cents = bigint | number;
+export type OrderForMail = Omit<
+  SelectedOrderForMail,
+  "subtotalCents" | "shippingCents" | "totalCents" | "items"
+> & {
+  subtotalCents: Cents;
+  shippingCents: Cents;
+  totalCents: Cents;
+  items: (Omit<SelectedOrderForMail["items"][number], "lineTotalCents"> & { lineTotalCents: Cents })[];
+};
 
 export function formatOrderNumber(number: number): string {
   return `#${number}`;
@@ -103,7 +115,7 @@ function wordingFor(event: OrderEvent, order: OrderForMail): MailWording {
 }
 
 function summaryLines(order: OrderForMail, status: string) {
-  const money = (cents: number) => formatMinorUnits(cents, order.currency);
+  const money = (cents: Cents) => formatMinorUnits(centsFromDb(cents), order.currency);
   return {
     items: order.items.map((item) => ({
       label: `${item.quantity} × ${item.productName}`,

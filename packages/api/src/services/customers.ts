@@ -1,4 +1,5 @@
 import type { DbClient } from "../db-client.ts";
+import { centsFromDb } from "../domain/money.ts";
 import { NotFoundError } from "../errors.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
 
@@ -55,5 +56,5 @@ export async function getCustomer(db: DbClient, id: string) {
     _sum: { totalCents: true },
     _count: true,
   });
-  return { ...user, lifetimeValueCents: totals._sum.totalCents ?? 0, orderCount: totals._count };
+  return { ...user, lifetimeValueCents: centsFromDb(totals._sum.totalCents ?? 0), orderCount: totals._count };
 }

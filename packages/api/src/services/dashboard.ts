@@ -1,5 +1,6 @@
-import type { OrderStatus } from "@stockroom/db";
+import type { OrderStatus, Prisma } from "@stockroom/db";
 import type { DbClient } from "../db-client.ts";
+import { centsFromDb } from "../domain/money.ts";
 
 export interface Dashboard {
   revenue: { today: Period; last7Days: Period; last30Days: Period };
@@ -26,16 +27,17 @@ interface Period {
  * Every figure is one indexed query: revenue and the daily series read only the last 30 days through
  * order(createdAt) and never count cancelled orders; the status counts use the (status, createdAt)
  * index; low stock and recent orders are limited. Measured against 1,000,000 orders in the README.
+ * Sums of the bigint totals are numeric in Postgres (Prisma.Decimal here), so they cannot overflow.
  */
 export async function getDashboard(db: DbClient, now = new Date()): Promise<Dashboard> {
   const [periods, statuses, days, lowStock, recent] = await Promise.all([
     db.$queryRaw<
       {
-        today_cents: bigint;
+        today_cents: Prisma.Decimal;
         today_orders: bigint;
-        week_cents: bigint;
+        week_cents: Prisma.Decimal;
         week_orders: bigint;
-        month_cents: bigint;
+        month_cents: Prisma.Decimal;
         month_orders: bigint;
       }[]
     >`
@@ -50,7 +52,7 @@ export async function getDashboard(db: DbClient, now = new Date()): Promise<Dash
     db.$queryRaw<
       { status: OrderStatus; count: bigint }[]
     >`SELECT status, count(*) FROM "order" GROUP BY status`,
-    db.$queryRaw<{ day: Date; revenue: bigint; orders: bigint }[]>`
+    db.$queryRaw<{ day: Date; revenue: Prisma.Decimal; orders: bigint }[]>`
       SELECT date_trunc('day', "createdAt") AS day, sum("totalCents") AS revenue, count(*) AS orders
       FROM "order"
       WHERE "createdAt" >= date_trunc('day', ${now}::timestamptz) - interval '29 days' AND status <> 'cancelled'
@@ -83,13 +85,13 @@ export async function getDashboard(db: DbClient, now = new Date()): Promise<Dash
       .toISOString()
       .slice(0, 10);
     const row = byDay.get(day);
-    salesByDay.push({ day, revenueCents: Number(row?.revenue ?? 0), orders: Number(row?.orders ?? 0) });
+    salesByDay.push({ day, revenueCents: centsFromDb(row?.revenue ?? 0), orders: Number(row?.orders ?? 0) });
   }
   return {
     revenue: {
-      today: { revenueCents: Number(p.today_cents), orders: Number(p.today_orders) },
-      last7Days: { revenueCents: Number(p.week_cents), orders: Number(p.week_orders) },
-      last30Days: { revenueCents: Number(p.month_cents), orders: Number(p.month_orders) },
+      today: { revenueCents: centsFromDb(p.today_cents), orders: Number(p.today_orders) },
+      last7Days: { revenueCents: centsFromDb(p.week_cents), orders: Number(p.week_orders) },
+      last30Days: { revenueCents: centsFromDb(p.month_cents), orders: Number(p.month_orders) },
     },
     ordersByStatus: {
       pending: byStatus.pending ?? 0,
@@ -102,6 +104,7 @@ export async function getDashboard(db: DbClient, now = new Date()): Promise<Dash
     lowStock,
     recentOrders: recent.map(({ user, ...order }) => ({
       ...order,
+      totalCents: centsFromDb(order.totalCents),
       currency: order.currency.trim(),
       customerEmail: user.email,
     })),

@@ -76,7 +76,7 @@ export const ORDER_PLACEMENT_SQL = {
   place: {
     name: "order-place",
     text: `WITH line AS (
-             SELECT * FROM unnest($1::uuid[], $2::int[], $3::int[], $4::text[], $5::int[])
+             SELECT * FROM unnest($1::uuid[], $2::int[], $3::int[], $4::text[], $5::bigint[])
                AS l("productId", quantity, "unitPriceCents", "productName", "lineTotalCents")
            ), locked AS (
              SELECT "productId", "onHand" FROM inventory_level
@@ -98,7 +98,7 @@ export const ORDER_PLACEMENT_SQL = {
            ), placed AS (
              INSERT INTO "order" ("userId", status, "subtotalCents", "totalCents", currency, "shipStreet",
                "shipCity", "shipState", "shipZip", "shipCountry", "idempotencyKey", "requestHash")
-             SELECT $6, 'pending'::"OrderStatus", $7::int, $7::int, $8, $9, $10, $11, $12, $13, $14, $15
+             SELECT $6, 'pending'::"OrderStatus", $7::bigint, $7::bigint, $8, $9, $10, $11, $12, $13, $14, $15
              WHERE (SELECT unchanged AND enough FROM checked)
              RETURNING id, number, "createdAt", "updatedAt"
            ), items AS (

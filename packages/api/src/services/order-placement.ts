@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { lineTotalCents, orderTotalCents } from "../domain/money.ts";
 import { aggregateLines, type RequestedLine } from "../domain/order-lines.ts";
 import { ConflictError, InsufficientInventoryError, InvalidInputError, NotFoundError } from "../errors.ts";
-import type { ShippingAddress } from "../schemas/order.ts";
+import { MAX_ORDER_TOTAL_CENTS, type ShippingAddress } from "../schemas/order.ts";
 import type { Sql } from "../sql.ts";
 import type { StockChange } from "./catalog-cache.ts";
 import { ORDER_PLACEMENT_SQL, type PlacementProduct, placeValues } from "./order-placement-sql.ts";
@@ -90,6 +90,12 @@ async function tryPlaceOrder(
     return { ...line, productName: product.name, unitPriceCents: product.priceCents };
   });
   const subtotalCents = orderTotalCents(priced);
+  // Checked before any stock is looked at: such an order is refused whatever is on the shelf.
+  if (subtotalCents > MAX_ORDER_TOTAL_CENTS)
+    throw new InvalidInputError("Order total is too large", {
+      totalCents: subtotalCents,
+      maxTotalCents: MAX_ORDER_TOTAL_CENTS,
+    });
   const address = request.shippingAddress;
   const [row] = await sql.rows<PlacedRow>(
     ORDER_PLACEMENT_SQL.place,

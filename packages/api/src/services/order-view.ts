@@ -1,4 +1,5 @@
 import type { OrderStatus, Prisma } from "@stockroom/db";
+import { centsFromDb } from "../domain/money.ts";
 
 export const orderViewSelect = {
   id: true,
@@ -55,7 +56,13 @@ export interface OrderView {
   trackingNumber: string | null;
   createdAt: Date;
   updatedAt: Date;
-  items: SelectedOrder["items"];
+  items: {
+    productId: string;
+    productName: string;
+    unitPriceCents: number;
+    quantity: number;
+    lineTotalCents: number;
+  }[];
   customer: SelectedOrder["user"];
   history: SelectedOrder["history"];
 }
@@ -64,6 +71,10 @@ export function toOrderView(order: SelectedOrder): OrderView {
   const { shipStreet, shipCity, shipState, shipZip, shipCountry, user, ...rest } = order;
   return {
     ...rest,
+    subtotalCents: centsFromDb(rest.subtotalCents),
+    shippingCents: centsFromDb(rest.shippingCents),
+    totalCents: centsFromDb(rest.totalCents),
+    items: rest.items.map((item) => ({ ...item, lineTotalCents: centsFromDb(item.lineTotalCents) })),
     currency: rest.currency.trim(),
     shippingAddress: {
       street: shipStreet,

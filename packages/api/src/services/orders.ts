@@ -1,6 +1,7 @@
 import type { OrderStatus, Prisma } from "@stockroom/db";
 import type { SessionUser } from "../auth/session.ts";
 import { type DbClient, inTransaction } from "../db-client.ts";
+import { centsFromDb } from "../domain/money.ts";
 import { assertTransition } from "../domain/order-status.ts";
 import { ConflictError, ForbiddenError, NotFoundError } from "../errors.ts";
 import { enqueueOrderEvent } from "../events/order-events.ts";
@@ -101,6 +102,7 @@ async function pageOf(db: DbClient, where: Prisma.OrderWhereInput, limit: number
   });
   const page = rows.slice(0, limit).map(({ _count, user, ...order }) => ({
     ...order,
+    totalCents: centsFromDb(order.totalCents),
     currency: order.currency.trim(),
     customer: user,
     itemCount: _count.items,

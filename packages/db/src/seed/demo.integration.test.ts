@@ -65,7 +65,7 @@ describe("demo seed", () => {
     ]);
     const orders = await db.order.findMany({ include: { items: true } });
     for (const order of orders) {
-      expect(order.totalCents).toBe(order.items.reduce((sum, item) => sum + item.lineTotalCents, 0));
+      expect(order.totalCents).toBe(order.items.reduce((sum, item) => sum + item.lineTotalCents, 0n));
     }
   });
 

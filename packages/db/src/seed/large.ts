@@ -158,7 +158,7 @@ async function insertOrders(client: pg.Client, count: number) {
               CASE WHEN o.status IN ('shipped', 'delivered') THEN '1Z' || substr(md5(o.id::text), 1, 12) END,
               o."createdAt", o."createdAt"
        FROM chunk_order o
-       JOIN (SELECT "orderId", sum("unitPriceCents" * quantity)::int AS sum FROM chunk_item GROUP BY "orderId") t ON t."orderId" = o.id`,
+       JOIN (SELECT "orderId", sum("unitPriceCents"::bigint * quantity)::bigint AS sum FROM chunk_item GROUP BY "orderId") t ON t."orderId" = o.id`,
     );
     await client.query(
       `INSERT INTO order_item ("orderId", "productId", "productName", "unitPriceCents", quantity, "lineTotalCents")
