@@ -28,9 +28,11 @@ import {
   RestUserOrdersInput,
 } from "./schemas.ts";
 import { toRestOrder, toRestOrderSummary, toRestProduct } from "./serialize.ts";
+import { uncoerced } from "./uncoerced.ts";
 
 // The REST contract (mounted at /api/* by apps/api with trpc-to-openapi): thin translations between
-// major units and cents over the same services the tRPC procedures call.
+// major units and cents over the same services the tRPC procedures call. Every input goes through
+// uncoerced(): trpc-to-openapi would otherwise change shared schemas in place (see uncoerced.ts).
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -60,7 +62,7 @@ export const restRouter = createTRPCRouter({
         successDescription: "The order (201), or the original order when an idempotency key is replayed",
       },
     })
-    .input(RestCreateOrderInput)
+    .input(uncoerced(RestCreateOrderInput))
     .output(RestOrder)
     .mutation(async ({ ctx, input }) => {
       const rawKey = ctx.headers.get("idempotency-key") ?? undefined;
@@ -92,7 +94,7 @@ export const restRouter = createTRPCRouter({
         summary: "An order with its status history",
       },
     })
-    .input(RestOrderIdInput)
+    .input(uncoerced(RestOrderIdInput))
     .output(RestOrderDetail)
     .query(async ({ ctx, input }) =>
       toRestOrder(await getOrderFor(ctx.db, existingId(input.id, "Order"), ctx.user)),
@@ -108,7 +110,7 @@ export const restRouter = createTRPCRouter({
         summary: "Cancel a pending or paid order and restock it",
       },
     })
-    .input(RestOrderIdInput)
+    .input(uncoerced(RestOrderIdInput))
     .output(RestOrderDetail)
     .mutation(async ({ ctx, input }) => {
       const { order, stockChanges } = await cancelOrder(ctx.db, existingId(input.id, "Order"), ctx.user);
@@ -132,7 +134,7 @@ export const restRouter = createTRPCRouter({
         summary: "A user's orders, newest first (self or staff)",
       },
     })
-    .input(RestUserOrdersInput)
+    .input(uncoerced(RestUserOrdersInput))
     .output(RestOrderPage)
     .query(async ({ ctx, input }) => {
       const page = await listOrdersOfUser(ctx.db, input.id, ctx.user, {
@@ -151,7 +153,7 @@ export const restRouter = createTRPCRouter({
         summary: "Active products, newest first",
       },
     })
-    .input(RestProductListInput)
+    .input(uncoerced(RestProductListInput))
     .output(RestProductPage)
     .query(({ ctx, input }) => {
       const filter = {
@@ -172,7 +174,7 @@ export const restRouter = createTRPCRouter({
     .meta({
       openapi: { method: "GET", path: "/products/{id}", tags: ["products"], summary: "One active product" },
     })
-    .input(RestProductIdInput)
+    .input(uncoerced(RestProductIdInput))
     .output(RestProduct)
     .query(({ ctx, input }) => {
       const id = existingId(input.id, "Product");
@@ -191,7 +193,7 @@ export const restRouter = createTRPCRouter({
         summary: "Create a product (staff)",
       },
     })
-    .input(RestCreateProductInput)
+    .input(uncoerced(RestCreateProductInput))
     .output(RestProduct)
     .mutation(async ({ ctx, input }) => {
       const { price, ...rest } = input;
@@ -222,7 +224,7 @@ export const restRouter = createTRPCRouter({
         summary: "Adjust stock by a delta or to a level (staff)",
       },
     })
-    .input(RestAdjustmentInput)
+    .input(uncoerced(RestAdjustmentInput))
     .output(RestStockLevel)
     .mutation(async ({ ctx, input }) => {
       const { delta, set, ...rest } = input;
