@@ -183,3 +183,28 @@ describe("defect: sign-up name has no length limit", () => {
     expect(user.name).toBe("Renamer");
   });
 });
+
+describe("defect: duplicate session cookies resolve differently", () => {
+  it("acts as the session sign-out ends when a request carries two session cookies", async () => {
+    const first = await createTestUser(t.db, { password: PASSWORD });
+    const second = await createTestUser(t.db, { password: PASSWORD });
+    const firstClient = new HttpClient(t.url);
+    const secondClient = new HttpClient(t.url);
+    await firstClient.signIn(first.email, PASSWORD);
+    await secondClient.signIn(second.email, PASSWORD);
+    const both = `${firstClient.cookieHeader}; ${secondClient.cookieHeader}`;
+    const withBoth = new HttpClient(t.url);
+    const asBoth = () => withBoth.request("GET", "/api/trpc/auth.me", { headers: { cookie: both } });
+    // Warm the shortcut's copies so it, not better-auth, would answer if it could.
+    expect((await firstClient.query("auth.me")).status).toBe(200);
+    expect((await secondClient.query("auth.me")).status).toBe(200);
+
+    expect(JSON.stringify((await asBoth()).body)).toContain(first.email);
+    expect(
+      (await withBoth.request("POST", "/api/auth/sign-out", { json: {}, headers: { cookie: both } })).status,
+    ).toBe(200);
+    expect(await t.db.session.count({ where: { userId: first.id } })).toBe(0);
+    expect((await asBoth()).status).toBe(401);
+    expect((await secondClient.query("auth.me")).data).toMatchObject({ id: second.id });
+  });
+});

@@ -1,11 +1,12 @@
 import { createDb, type Db } from "@stockroom/db";
 import { cloneTemplateDatabase, databaseUrl, dropDatabase } from "@stockroom/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RedisNearCache } from "../cache/near-cache.ts";
 import type { Services } from "../context.ts";
 import { createTestRedis, createTestServices, TEST_WEB_ORIGIN, type TestRedis } from "../testing.ts";
 import { AUTH_KEY_PREFIX } from "./auth.ts";
 import { resolveSession } from "./session.ts";
-import type { SessionShortcut } from "./session-shortcut.ts";
+import { SessionShortcut } from "./session-shortcut.ts";
 
 let name: string;
 let db: Db;
@@ -42,6 +43,10 @@ async function signedUpCookie(email: string): Promise<{ cookie: string; token: s
   return { cookie, token };
 }
 
+function authHeaders(cookie: string): Headers {
+  return new Headers({ cookie, origin: TEST_WEB_ORIGIN });
+}
+
 async function storedSession(token: string): Promise<Record<string, Record<string, unknown>>> {
   return JSON.parse((await testRedis.redis.get(`${AUTH_KEY_PREFIX}${token}`))!);
 }
@@ -73,7 +78,7 @@ describe("session shortcut", () => {
     await expect.poll(() => shortcut.read(cookie)).toBeUndefined();
   });
 
-  it("leaves sessions due for their sliding refresh, and revoked ones, to better-auth", async () => {
+  it("leaves sessions due for their sliding refresh to better-auth", async () => {
     const { cookie, token } = await signedUpCookie("aging@example.test");
     const key = `${AUTH_KEY_PREFIX}${token}`;
     const stored = await storedSession(token);
@@ -84,15 +89,54 @@ describe("session shortcut", () => {
     const refreshed = await resolveSession(services.auth, new Headers({ cookie }), shortcut);
     expect(refreshed.user).toMatchObject({ email: "aging@example.test" });
     expect(refreshed.setCookies.join()).toContain("session_token");
+  });
 
-    const { cookie: other, token: otherToken } = await signedUpCookie("revoked@example.test");
-    await expect.poll(() => shortcut.read(other)).toBeDefined();
-    const { session } = await storedSession(otherToken);
-    await testRedis.redis.set(
-      `${AUTH_KEY_PREFIX}revoked-sessions-before-${session!.userId}`,
-      String(Date.now() + 1000),
-    );
-    await expect.poll(() => shortcut.read(other)).toBeUndefined();
+  it("sees a sign-out and a revocation made through better-auth's own calls", async () => {
+    const signedOut = await signedUpCookie("signed-out@example.test");
+    await expect.poll(() => shortcut.read(signedOut.cookie)).toBeDefined();
+    await services.auth.api.signOut({ headers: authHeaders(signedOut.cookie) });
+    await expect.poll(() => shortcut.read(signedOut.cookie)).toBeUndefined();
+
+    const revoked = await signedUpCookie("revoke-one@example.test");
+    await expect.poll(() => shortcut.read(revoked.cookie)).toBeDefined();
+    await services.auth.api.revokeSession({
+      headers: authHeaders(revoked.cookie),
+      body: { token: revoked.token },
+    });
+    await expect.poll(() => shortcut.read(revoked.cookie)).toBeUndefined();
+  });
+
+  it("honours better-auth's revocation of all of a user's sessions even where a session is still in Redis", async () => {
+    const revoked = await signedUpCookie("revoke-all@example.test");
+    const control = await signedUpCookie("not-revoked@example.test");
+    await expect.poll(() => shortcut.read(revoked.cookie)).toBeDefined();
+    const key = `${AUTH_KEY_PREFIX}${revoked.token}`;
+    const stored = (await testRedis.redis.get(key))!;
+
+    await services.auth.api.revokeSessions({ headers: authHeaders(revoked.cookie) });
+    await expect.poll(() => shortcut.read(revoked.cookie)).toBeUndefined();
+
+    // A delete Redis lost (a failover, or one still being retried) leaves the session behind; only
+    // better-auth's own revocation mark, however it names it, says the session has ended.
+    await testRedis.redis.set(key, stored, "EX", 3600);
+    const betterAuth = await services.auth.api.getSession({
+      headers: new Headers({ cookie: revoked.cookie }),
+    });
+    expect(betterAuth).toBeNull();
+    // A fresh shortcut holds no local copies, so nothing but that mark can make it refuse.
+    const near = new RedisNearCache(testRedis.redis, { connectionName: "revocation-test" });
+    try {
+      const fresh = new SessionShortcut(services.auth, near, AUTH_KEY_PREFIX);
+      await expect
+        .poll(() => fresh.read(control.cookie))
+        .toMatchObject({ email: "not-revoked@example.test" });
+      expect(await fresh.read(revoked.cookie)).toBeUndefined();
+      expect(
+        (await resolveSession(services.auth, new Headers({ cookie: revoked.cookie }), fresh)).user,
+      ).toBeNull();
+    } finally {
+      near.close();
+    }
   });
 
   it("leaves requests carrying better-auth's other cookies to better-auth", async () => {
@@ -100,5 +144,64 @@ describe("session shortcut", () => {
     await expect.poll(() => shortcut.read(cookie)).toBeDefined();
     expect(await shortcut.read(`${cookie}; stockroom.dont_remember=x`)).toBeUndefined();
     expect(await shortcut.read(`${cookie}; stockroom.session_data=x`)).toBeUndefined();
+  });
+});
+
+describe("defect: duplicate session cookies resolve differently", () => {
+  it("picks the same session as better-auth's own getSession for duplicate, encoded, quoted and malformed cookies", async () => {
+    const a = await signedUpCookie("first-cookie@example.test");
+    const b = await signedUpCookie("second-cookie@example.test");
+    await expect.poll(() => shortcut.read(a.cookie)).toBeDefined();
+    await expect.poll(() => shortcut.read(b.cookie)).toBeDefined();
+    const [cookieName, encodedA] = a.cookie.split("=") as [string, string];
+    const decodedA = decodeURIComponent(encodedA);
+
+    const headers = [
+      `${a.cookie}; ${b.cookie}`,
+      `${b.cookie}; ${a.cookie}`,
+      `${a.cookie}; ${a.cookie}`,
+      `${cookieName}=${decodedA}; ${b.cookie}`,
+      `${b.cookie}; ${cookieName}=${decodedA}`,
+      `${cookieName}="${encodedA}"; ${b.cookie}`,
+      `${cookieName}="${encodedA}; ${b.cookie}`,
+      `${cookieName}=; ${b.cookie}`,
+      `${cookieName}=not-a-signed-token; ${b.cookie}`,
+      `${cookieName}=${encodedA}x; ${b.cookie}`,
+      `other=1;${cookieName}=${encodedA};${b.cookie}`,
+      `other=1;\t${cookieName}=${encodedA} ;  ${b.cookie}`,
+      `${cookieName}=${encodedA}\u00a0; ${b.cookie}`,
+      `\u00a0${cookieName}=${encodedA}; ${b.cookie}`,
+      `${cookieName}=${encodedA}; ${cookieName.toUpperCase()}=${b.cookie.split("=")[1]}`,
+    ];
+    const answers = [];
+    for (const cookie of headers) {
+      const viaShortcut = await resolveSession(services.auth, new Headers({ cookie }), shortcut);
+      const viaBetterAuth = await services.auth.api.getSession({ headers: new Headers({ cookie }) });
+      answers.push({
+        cookie,
+        shortcut: viaShortcut.user?.email ?? null,
+        betterAuth: viaBetterAuth?.user.email ?? null,
+      });
+    }
+    expect(answers).toEqual(answers.map((answer) => ({ ...answer, shortcut: answer.betterAuth })));
+    // better-auth takes the first of two session cookies; so must the shortcut.
+    expect(answers[0]).toMatchObject({ shortcut: "first-cookie@example.test" });
+    expect(answers[1]).toMatchObject({ shortcut: "second-cookie@example.test" });
+  });
+
+  it("still answers a single session cookie itself, encoded or not, among other cookies", async () => {
+    const a = await signedUpCookie("single-cookie@example.test");
+    await expect.poll(() => shortcut.read(a.cookie)).toBeDefined();
+    const [cookieName, encodedA] = a.cookie.split("=") as [string, string];
+    for (const cookie of [
+      `theme=dark; ${a.cookie}`,
+      `${a.cookie}; theme=dark`,
+      `${cookieName}=${decodeURIComponent(encodedA)}`,
+      `${cookieName}="${encodedA}"`,
+    ]) {
+      const viaBetterAuth = await services.auth.api.getSession({ headers: new Headers({ cookie }) });
+      expect(viaBetterAuth?.user.email).toBe("single-cookie@example.test");
+      expect(await shortcut.read(cookie)).toMatchObject({ email: "single-cookie@example.test" });
+    }
   });
 });

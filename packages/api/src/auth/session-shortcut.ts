@@ -43,7 +43,10 @@ export class SessionShortcut {
     this.config ??= this.loadConfig();
     const config = await this.config;
     const cookies = parseCookies(cookieHeader);
-    if (config.needsBetterAuth.some((name) => cookies.has(name))) return undefined;
+    const names = cookieNames(cookieHeader);
+    if (config.needsBetterAuth.some((name) => cookies.has(name) || names.includes(name))) return undefined;
+    // Two session cookies (or one spelled so that parsers disagree) are better-auth's to resolve.
+    if (names.filter((name) => name === config.sessionToken).length !== 1) return undefined;
     const token = verifiedToken(cookies.get(config.sessionToken), config.secret);
     if (!token) return undefined;
 
@@ -75,6 +78,20 @@ export class SessionShortcut {
       updateAgeMs: context.sessionConfig.updateAge * 1000,
     };
   }
+}
+
+/**
+ * Every cookie name in the header as better-call reads them (its parser is what better-auth's
+ * getSession and sign-out use: `;`-separated pairs, names trimmed, the first of a name wins), while
+ * better-auth's `parseCookies` lets the last win and drops pairs it finds malformed. With exactly one
+ * pair named like the session cookie, and that pair accepted by `parseCookies`, both read the same
+ * value; anything else the shortcut leaves to better-auth.
+ */
+function cookieNames(header: string): string[] {
+  return header
+    .split(";")
+    .filter((pair) => pair.includes("="))
+    .map((pair) => pair.slice(0, pair.indexOf("=")).trim());
 }
 
 /** better-call's signed cookie: `<value>.<base64 HMAC-SHA256 of value>` (already URI-decoded here). */
