@@ -1,4 +1,4 @@
-import { type Db, poolOf } from "@stockroom/db";
+import { type Db, poolOf, servesOneSession } from "@stockroom/db";
 import type { DbClient } from "./db-client.ts";
 import { ServiceBusyError } from "./errors.ts";
 
@@ -15,7 +15,8 @@ export interface Sql {
 
 /**
  * Plain SQL on `db`. On the root client: on the pool Prisma also uses, named statements and no ORM in
- * between, each statement its own transaction. Inside a caller's Prisma transaction (a staff mutation
+ * between, each statement its own transaction. On the embedded database (PGlite), where every pooled
+ * connection shares one session and so one set of statement names, statements run unnamed. Inside a caller's Prisma transaction (a staff mutation
  * and its audit row): on that transaction, so everything still commits or rolls back together.
  */
 export function sqlOn(db: DbClient): Sql {
@@ -29,7 +30,10 @@ export function sqlOn(db: DbClient): Sql {
   return {
     rows: async <R>(statement: SqlStatement, values: unknown[]) => {
       try {
-        return (await pool.query<R & object>({ ...statement, values })).rows as R[];
+        const query = (await servesOneSession(pool))
+          ? { text: statement.text, values }
+          : { name: statement.name, text: statement.text, values };
+        return (await pool.query<R & object>(query)).rows as R[];
       } catch (error) {
         throw isPoolTimeout(error) ? new ServiceBusyError() : error;
       }

@@ -30,3 +30,23 @@ export function createDb(url: string, options: CreateDbOptions = {}): Db {
 export function poolOf(db: Db): pg.Pool | undefined {
   return pools.get(db);
 }
+
+const oneSession = new WeakMap<pg.Pool, Promise<boolean>>();
+
+/**
+ * True when the server behind `pool` is PGlite (the embedded database, see embedded.ts), which
+ * serves every connection through one Postgres session: a statement one connection prepares by name
+ * then exists for all, and a second connection preparing it fails ("already exists"). Asked once per
+ * pool; a failed check is asked again next time.
+ */
+export function servesOneSession(pool: pg.Pool): Promise<boolean> {
+  let answer = oneSession.get(pool);
+  if (!answer) {
+    answer = pool
+      .query<{ pglite: boolean }>("SELECT version() LIKE '%PGlite%' AS pglite")
+      .then((result) => result.rows[0]?.pglite === true);
+    answer.catch(() => oneSession.delete(pool));
+    oneSession.set(pool, answer);
+  }
+  return answer;
+}

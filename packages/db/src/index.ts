@@ -1,4 +1,4 @@
-export { type CreateDbOptions, createDb, type Db, poolOf } from "./client.ts";
+export { type CreateDbOptions, createDb, type Db, poolOf, servesOneSession } from "./client.ts";
 export { canReachPostgres, ensureDatabase } from "./ensure-database.ts";
 export { type DbEnv, DEFAULT_DATABASE_URL, readDbEnv } from "./env.ts";
 export { Prisma } from "./generated/prisma/client.ts";
