@@ -5,7 +5,8 @@ import { toWebRequest } from "./web-request.ts";
 
 /**
  * better-auth's standard routes under /api/auth/*, with our rate limits around sign-in (failures per
- * email and per IP, growing block) and sign-up (per IP).
+ * email and IP with a growing block, per account, per IP) and sign-up (per IP). Only canonical paths
+ * reach better-auth, so the limits see every sign-in and sign-up it serves.
  */
 export async function registerAuthRoutes(
   app: FastifyInstance,
