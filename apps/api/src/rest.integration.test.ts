@@ -146,6 +146,25 @@ describe("POST /api/orders", () => {
   });
 });
 
+describe("defect 12: staff placing an order for a customer can name a STAFF or ADMIN account", () => {
+  it("answers 400 naming the rule for a STAFF or ADMIN userId, 404 for an inactive one, and places nothing", async () => {
+    const body = { items: [{ productId: mug.id, quantity: 1 }], shippingAddress: ADDRESS };
+    const { user: otherStaff } = await signedIn("STAFF");
+    const { user: admin } = await signedIn("ADMIN");
+    const inactive = await createTestUser(t.db, { active: false });
+    for (const target of [otherStaff, admin]) {
+      const refused = await staff.request("POST", "/api/orders", { json: { ...body, userId: target.id } });
+      expect(refused.status).toBe(400);
+      expect(refused.body).toMatchObject({ error: "Orders can be placed for customer accounts only" });
+    }
+    const missing = await staff.request("POST", "/api/orders", { json: { ...body, userId: inactive.id } });
+    expect(missing.status).toBe(404);
+    expect(
+      await t.db.order.count({ where: { userId: { in: [otherStaff.id, admin.id, inactive.id] } } }),
+    ).toBe(0);
+  });
+});
+
 describe("reading and cancelling orders", () => {
   it("GET /api/orders/:id returns the order with updatedAt and history; someone else's or a missing one is 404", async () => {
     const created = await shopper.request<{ id: string }>("POST", "/api/orders", {

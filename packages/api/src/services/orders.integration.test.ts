@@ -543,3 +543,49 @@ describe("a product changing while its order is placed", () => {
     expect(await db.orderItem.count({ where: { productId: product.id } })).toBe(0);
   });
 });
+
+describe("defect 12: staff placing an order for a customer can name a STAFF or ADMIN account", () => {
+  const line = async () => [{ productId: (await createTestProduct(db, { stock: 10 })).id, quantity: 1 }];
+
+  it("refuses a STAFF or ADMIN account (400 naming the rule) and an inactive one (404) as the customer, writing nothing", async () => {
+    const targets = [
+      await createTestUser(db, { role: "STAFF" }),
+      await createTestUser(db, { role: "ADMIN" }),
+      await createTestUser(db, { active: false }),
+    ];
+    const items = await line();
+    const ordersBefore = await db.order.count();
+    for (const [index, target] of targets.entries()) {
+      await expect(
+        createOrder(db, { userId: target.id, items, shippingAddress: TEST_ADDRESS }, staff),
+      ).rejects.toMatchObject(
+        index < 2
+          ? { code: "BAD_REQUEST", message: "Orders can be placed for customer accounts only" }
+          : { code: "NOT_FOUND", message: "User not found" },
+      );
+    }
+    expect(await db.order.count()).toBe(ordersBefore);
+    expect(await onHand(items[0]!.productId)).toBe(10);
+  });
+
+  it("still lets staff order for an active customer", async () => {
+    const customer = await createTestUser(db);
+    const order = await createOrder(
+      db,
+      { userId: customer.id, items: await line(), shippingAddress: TEST_ADDRESS },
+      staff,
+    );
+    expect(order.order.customer.id).toBe(customer.id);
+  });
+
+  it("tRPC order.create never places an order for an account named in the input", async () => {
+    const admin = await createTestUser(db, { role: "ADMIN" });
+    const order = await callerAs(services, staff).order.create({
+      items: await line(),
+      shippingAddress: TEST_ADDRESS,
+      ...({ userId: admin.id } as object),
+    });
+    expect(order.customer.id).toBe(staff.id);
+    expect(await db.order.count({ where: { userId: admin.id } })).toBe(0);
+  });
+});

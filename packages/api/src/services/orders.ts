@@ -3,7 +3,7 @@ import type { SessionUser } from "../auth/session.ts";
 import { type DbClient, inTransaction } from "../db-client.ts";
 import { centsFromDb } from "../domain/money.ts";
 import { assertTransition } from "../domain/order-status.ts";
-import { ConflictError, ForbiddenError, NotFoundError } from "../errors.ts";
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "../errors.ts";
 import { enqueueOrderEvent } from "../events/order-events.ts";
 import type { OrderListFilter } from "../schemas/order.ts";
 import { sqlOn } from "../sql.ts";
@@ -59,15 +59,21 @@ export async function createOrder(
   }
 }
 
-/** Whom the order is for: the shopper themself, or (for staff only) an existing, active customer. */
+/**
+ * Whom the order is for: the shopper themself, or (for staff only) an existing, active account with
+ * the CUSTOMER role: staff may not book orders to another staff or admin account.
+ */
 async function customerOf(db: DbClient, userId: string, actor: SessionUser): Promise<OrderView["customer"]> {
   if (userId === actor.id) return { id: actor.id, email: actor.email, name: actor.name };
   if (!isStaff(actor)) throw new ForbiddenError("You may only place orders for yourself");
   const found = await db.user.findUnique({
     where: { id: userId },
-    select: { id: true, email: true, name: true, active: true },
+    select: { id: true, email: true, name: true, active: true, role: true },
   });
   if (!found?.active) throw new NotFoundError("User not found", { userId });
+  if (found.role !== "CUSTOMER") {
+    throw new InvalidInputError("Orders can be placed for customer accounts only", { userId });
+  }
   return { id: found.id, email: found.email, name: found.name };
 }
 
