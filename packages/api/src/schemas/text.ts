@@ -26,17 +26,8 @@ export function singleLineText() {
   return text().refine(hasNoControl, CONTROL_MESSAGE);
 }
 
-/** Largest value of a Postgres `integer` (int4) column. */
+/** Largest value of a Postgres `integer` (int4) column: integer inputs are bounded by it or less. */
 export const INT4_MAX = 2_147_483_647;
-
-/** A whole number a Postgres `integer` column holds, bounded so larger input is a 400, not an overflow. */
-export function int4() {
-  return z
-    .number()
-    .int("Use a whole number")
-    .min(-INT4_MAX - 1)
-    .max(INT4_MAX, "That number is too large");
-}
 
 // Postgres timestamps hold 4713 BC to 294276 AD; JavaScript dates reach further back, so bound them.
 const EARLIEST_DATE = new Date("0001-01-01T00:00:00.000Z");
