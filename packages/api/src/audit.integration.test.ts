@@ -141,3 +141,84 @@ describe("staff accounts", () => {
     expect(list.map((user) => user.email)).toContain("new.staff@example.test");
   });
 });
+
+describe("defect 11: audit gaps", () => {
+  const rowsOf = (actorId: string, action: string) =>
+    db.auditLog.findMany({ where: { actorId, action }, orderBy: { createdAt: "asc" } });
+
+  it("records a signed-in user's refused call to a staff or admin procedure, though the call fails", async () => {
+    const customer = await createTestUser(db);
+    const staff = await createTestUser(db, { role: "STAFF" });
+    const target = await createTestUser(db, { role: "STAFF" });
+    await expect(callerAs(services, customer, "198.51.100.11").admin.dashboard()).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(
+      callerAs(services, customer, "198.51.100.11").inventory.adjust({
+        productId: "00000000-0000-4000-8000-000000000000",
+        delta: 5,
+        reason: "restock",
+      }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      callerAs(services, staff, "198.51.100.12").staff.setRole({ userId: target.id, role: "ADMIN" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+
+    expect(await rowsOf(customer.id, "access.denied")).toMatchObject([
+      {
+        entity: "procedure",
+        entityId: "admin.dashboard",
+        ip: "198.51.100.11",
+        requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        after: { outcome: "denied", code: "FORBIDDEN", required: "STAFF", role: "CUSTOMER", type: "query" },
+      },
+      {
+        entityId: "inventory.adjust",
+        after: { outcome: "denied", required: "STAFF", role: "CUSTOMER", type: "mutation" },
+      },
+    ]);
+    expect(await rowsOf(staff.id, "access.denied")).toMatchObject([
+      {
+        entityId: "staff.setRole",
+        ip: "198.51.100.12",
+        after: { outcome: "denied", code: "FORBIDDEN", required: "ADMIN", role: "STAFF", type: "mutation" },
+      },
+    ]);
+    // The refused change itself left nothing behind.
+    expect((await db.user.findUniqueOrThrow({ where: { id: target.id } })).role).toBe("STAFF");
+    expect(await db.auditLog.count({ where: { action: "staff.setRole", entityId: target.id } })).toBe(0);
+  });
+
+  it("does not audit anonymous refused calls (there is no actor)", async () => {
+    const before = await db.auditLog.count();
+    await expect(callerAs(services, null).admin.dashboard()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    expect(await db.auditLog.count()).toBe(before);
+  });
+
+  it("records a CSV export with its actor and how many products it held", async () => {
+    const staff = await createTestUser(db, { role: "STAFF" });
+    const products = await db.product.count();
+    await callerAs(services, staff, "198.51.100.13").productCsv.export();
+    expect(await rowsOf(staff.id, "product.export")).toMatchObject([
+      {
+        entity: "product",
+        entityId: null,
+        ip: "198.51.100.13",
+        after: { outcome: "success", rows: products },
+      },
+    ]);
+  });
+
+  it("records a read of a customer's record, and an attempt at one that does not exist", async () => {
+    const staff = await createTestUser(db, { role: "STAFF" });
+    const customer = await createTestUser(db);
+    await callerAs(services, staff, "198.51.100.14").admin.customer({ id: customer.id });
+    await expect(callerAs(services, staff).admin.customer({ id: "no-such-customer" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect(await rowsOf(staff.id, "customer.read")).toMatchObject([
+      { entity: "user", entityId: customer.id, ip: "198.51.100.14", after: { outcome: "success" } },
+      { entity: "user", entityId: "no-such-customer", after: { outcome: "NOT_FOUND" } },
+    ]);
+  });
+});

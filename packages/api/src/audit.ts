@@ -59,6 +59,32 @@ function toJson(value: unknown): Prisma.InputJsonValue | undefined {
   return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
 }
 
+/**
+ * A signed-in user stopped by a role wall: who, which procedure, what it needed and what they had.
+ * `entityId` is the procedure's path; the outcome sits in `after` (the table has no column for it).
+ */
+export function accessDeniedEntry(denied: {
+  path: string;
+  type: string;
+  surface: string;
+  required: "STAFF" | "ADMIN";
+  role: string;
+}): AuditEntry {
+  const { path, ...rest } = denied;
+  return {
+    action: "access.denied",
+    entity: "procedure",
+    entityId: path,
+    after: { outcome: "denied", code: "FORBIDDEN", ...rest },
+  };
+}
+
+/** An entry of a read with how the call ended ("success" or the error code) in `after`. */
+export function withOutcome(entry: AuditEntry, outcome: string): AuditEntry {
+  const after = typeof entry.after === "object" && entry.after !== null ? entry.after : {};
+  return { ...entry, after: { outcome, ...after } };
+}
+
 /** What the middleware records when a procedure recorded nothing itself: the path and its result. */
 export function defaultAuditEntry(path: string, result: unknown): AuditEntry {
   const [entity = path] = path.split(".");

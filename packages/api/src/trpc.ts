@@ -2,7 +2,15 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import type { OpenApiMeta } from "trpc-to-openapi";
 import { ZodError } from "zod";
-import { AuditTrail, defaultAuditEntry, writeAuditEntries } from "./audit.ts";
+import {
+  type AuditActor,
+  AuditTrail,
+  accessDeniedEntry,
+  defaultAuditEntry,
+  withOutcome,
+  writeAuditEntries,
+} from "./audit.ts";
+import type { SessionUser } from "./auth/session.ts";
 import type { Context } from "./context.ts";
 import { inTransaction } from "./db-client.ts";
 import { DomainError } from "./errors.ts";
@@ -72,31 +80,81 @@ const requireUser = t.middleware(({ ctx, next }) => {
   return next({ ctx: { user: ctx.user } });
 });
 
-const requireStaff = t.middleware(({ ctx, next }) => {
-  if (ctx.user?.role !== "STAFF" && ctx.user?.role !== "ADMIN") {
-    throw new TRPCError({ code: "FORBIDDEN", message: "Staff only" });
+const auditActor = (ctx: Context, user: SessionUser): AuditActor => ({
+  actorId: user.id,
+  requestId: ctx.requestId,
+  ip: ctx.ip,
+});
+
+/**
+ * Refuses a signed-in user who lacks the role, and audits the refusal first. The row is written on
+ * the base client before anything else runs (no transaction is open yet), so the failing call cannot
+ * roll it back. Anonymous calls stop earlier, at requireUser, unaudited: there is no actor to record,
+ * and anyone could fill the table; the request log keeps their IP.
+ */
+async function refuseRole(
+  ctx: Context,
+  user: SessionUser,
+  call: { path: string; type: string },
+  required: "STAFF" | "ADMIN",
+): Promise<never> {
+  await writeAuditEntries(ctx.db, auditActor(ctx, user), [
+    accessDeniedEntry({ ...call, surface: ctx.surface, required, role: user.role }),
+  ]);
+  throw new TRPCError({ code: "FORBIDDEN", message: required === "ADMIN" ? "Admins only" : "Staff only" });
+}
+
+const requireStaff = t.middleware(async ({ ctx, path, type, next }) => {
+  const user = ctx.user;
+  if (user?.role !== "STAFF" && user?.role !== "ADMIN") {
+    if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
+    return refuseRole(ctx, user, { path, type }, "STAFF");
   }
   return next();
 });
 
-const requireAdmin = t.middleware(({ ctx, next }) => {
-  if (ctx.user?.role !== "ADMIN") throw new TRPCError({ code: "FORBIDDEN", message: "Admins only" });
+const requireAdmin = t.middleware(async ({ ctx, path, type, next }) => {
+  const user = ctx.user;
+  if (user?.role !== "ADMIN") {
+    if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
+    return refuseRole(ctx, user, { path, type }, "ADMIN");
+  }
   return next();
 });
+
+/** "success", or the code the call failed with (a domain error's own, before it is mapped). */
+function outcomeOf(result: { ok: true } | { ok: false; error: TRPCError }): string {
+  if (result.ok) return "success";
+  return result.error.cause instanceof DomainError ? result.error.cause.code : result.error.code;
+}
 
 /**
  * Every mutation by a STAFF or ADMIN user runs in one transaction that also writes its audit rows
  * (what the procedure recorded, or its path and result), so a change and its audit row commit or
- * roll back together. Sits on every signed-in base procedure: no procedure can forget it.
+ * roll back together. A staff read is audited only when it records an entry itself (a customer's
+ * record, a CSV export); that row is written after the read, whether it succeeded or not, with the
+ * outcome. Sits on every signed-in base procedure: no procedure can forget it.
  */
-const auditStaffMutations = t.middleware(async ({ ctx, type, path, next }) => {
+const auditStaffCalls = t.middleware(async ({ ctx, type, path, next }) => {
   const actor = ctx.user;
-  if (type !== "mutation" || !actor || actor.role === "CUSTOMER") return next();
+  if (!actor || actor.role === "CUSTOMER") return next();
+  if (type !== "mutation") {
+    const result = await next();
+    if (ctx.audit.entries.length > 0) {
+      const outcome = outcomeOf(result);
+      await writeAuditEntries(
+        ctx.db,
+        auditActor(ctx, actor),
+        ctx.audit.entries.map((entry) => withOutcome(entry, outcome)),
+      );
+    }
+    return result;
+  }
   return inTransaction(ctx.db, async (tx) => {
     const inner = await next({ ctx: { db: tx } });
     if (!inner.ok) throw inner.error;
     const entries = ctx.audit.entries.length > 0 ? ctx.audit.entries : [defaultAuditEntry(path, inner.data)];
-    await writeAuditEntries(tx, { actorId: actor.id, requestId: ctx.requestId, ip: ctx.ip }, entries);
+    await writeAuditEntries(tx, auditActor(ctx, actor), entries);
     return inner;
   });
 });
@@ -113,6 +171,6 @@ const withAuditTrail = t.middleware(async ({ next }) => {
 });
 
 export const publicProcedure = t.procedure.use(mapDomainErrors).use(withAuditTrail);
-export const customerProcedure = publicProcedure.use(requireUser).use(auditStaffMutations);
-export const staffProcedure = publicProcedure.use(requireUser).use(requireStaff).use(auditStaffMutations);
-export const adminProcedure = publicProcedure.use(requireUser).use(requireAdmin).use(auditStaffMutations);
+export const customerProcedure = publicProcedure.use(requireUser).use(auditStaffCalls);
+export const staffProcedure = publicProcedure.use(requireUser).use(requireStaff).use(auditStaffCalls);
+export const adminProcedure = publicProcedure.use(requireUser).use(requireAdmin).use(auditStaffCalls);

@@ -17,5 +17,9 @@ export const adminRouter = createTRPCRouter({
     .input(StoredEmailListInput)
     .query(({ ctx, input }) => listStoredEmails(ctx.db, input)),
   customers: staffProcedure.input(CustomerListInput).query(({ ctx, input }) => listCustomers(ctx.db, input)),
-  customer: staffProcedure.input(CustomerIdInput).query(({ ctx, input }) => getCustomer(ctx.db, input.id)),
+  customer: staffProcedure.input(CustomerIdInput).query(({ ctx, input }) => {
+    // Reading a customer's personal record is audited (with its outcome) by the staff middleware.
+    ctx.audit.record({ action: "customer.read", entity: "user", entityId: input.id });
+    return getCustomer(ctx.db, input.id);
+  }),
 });

@@ -3,7 +3,12 @@ import { exportProductsCsv, importProducts, previewProductImport } from "../serv
 import { createTRPCRouter, staffProcedure } from "../trpc.ts";
 
 export const productCsvRouter = createTRPCRouter({
-  export: staffProcedure.query(async ({ ctx }) => ({ csv: await exportProductsCsv(ctx.db) })),
+  // The whole catalogue leaves the system: audited like a change (by the staff middleware).
+  export: staffProcedure.query(async ({ ctx }) => {
+    const { csv, rows } = await exportProductsCsv(ctx.db);
+    ctx.audit.record({ action: "product.export", entity: "product", entityId: null, after: { rows } });
+    return { csv };
+  }),
 
   // A mutation so the file travels in a POST body. It changes nothing, but every staff mutation is
   // audited; recording a summary keeps the middleware from storing the whole preview as the entry.

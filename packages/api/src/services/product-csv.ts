@@ -31,12 +31,12 @@ const exportSelect = {
  * Every product, active and archived, by name: the same columns the import reads. Text cells that a
  * spreadsheet would run as formulas are neutralised (see csv.ts); the numeric columns are numbers.
  */
-export async function exportProductsCsv(db: DbClient): Promise<string> {
+export async function exportProductsCsv(db: DbClient): Promise<{ csv: string; rows: number }> {
   const products = await db.product.findMany({
     select: exportSelect,
     orderBy: [{ name: "asc" }, { slug: "asc" }],
   });
-  return serializeCsv([
+  const csv = serializeCsv([
     PRODUCT_CSV_COLUMNS,
     ...products.map((product) => [
       product.slug,
@@ -50,6 +50,7 @@ export async function exportProductsCsv(db: DbClient): Promise<string> {
       String(product.active),
     ]),
   ]);
+  return { csv, rows: products.length };
 }
 
 const toView = ({ line, slug, name, action, errors }: PlannedRow): ProductImportRow => ({
