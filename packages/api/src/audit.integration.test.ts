@@ -3,6 +3,7 @@ import { cloneTemplateDatabase, databaseUrl, dropDatabase } from "@stockroom/db/
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createContextInner, type Services } from "./context.ts";
+import { restRouter } from "./rest/router.ts";
 import { callerAs, createTestServices, createTestUser } from "./testing.ts";
 import { createCallerFactory, createTRPCRouter, customerProcedure, staffProcedure } from "./trpc.ts";
 
@@ -187,6 +188,24 @@ describe("defect 11: audit gaps", () => {
     // The refused change itself left nothing behind.
     expect((await db.user.findUniqueOrThrow({ where: { id: target.id } })).role).toBe("STAFF");
     expect(await db.auditLog.count({ where: { action: "staff.setRole", entityId: target.id } })).toBe(0);
+  });
+
+  it("records a refused REST call the same way, naming the surface", async () => {
+    const customer = await createTestUser(db);
+    const rest = createCallerFactory(restRouter)(
+      createContextInner(services, { user: customer, surface: "rest", ip: "198.51.100.15" }),
+    );
+    await expect(rest.createProduct({ name: "Sneaky", price: 1 })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    expect(await rowsOf(customer.id, "access.denied")).toMatchObject([
+      {
+        entityId: "createProduct",
+        ip: "198.51.100.15",
+        after: { outcome: "denied", required: "STAFF", surface: "rest" },
+      },
+    ]);
+    expect(await db.product.count({ where: { name: "Sneaky" } })).toBe(0);
   });
 
   it("does not audit anonymous refused calls (there is no actor)", async () => {
