@@ -260,3 +260,13 @@ describe("integer overflow: every integer input is bounded by its column", () =>
     );
   });
 });
+
+describe("date filters Postgres cannot hold answer 400, not a database error", () => {
+  const farPast = new Date(-8.64e15); // the earliest JavaScript date, 271821 BC
+
+  it("order.list and admin.auditLog from/to", async () => {
+    await expectFieldRefused(callerAs(services, staff).order.list({ from: farPast }), "from");
+    await expectFieldRefused(callerAs(services, staff).order.list({ to: farPast }), "to");
+    await expectFieldRefused(callerAs(services, staff).admin.auditLog({ from: farPast }), "from");
+  });
+});
