@@ -11,7 +11,9 @@ async function loadProduct(slug: string) {
   try {
     return await (await apiForRequest()).product.bySlug.query({ slug });
   } catch (error) {
-    if (error instanceof TRPCClientError && error.data?.httpStatus === 404) notFound();
+    // A slug the API refuses as input (too long, say) names no product either: 404, not a 500.
+    const status = error instanceof TRPCClientError ? error.data?.httpStatus : undefined;
+    if (status === 404 || status === 400) notFound();
     throw error;
   }
 }

@@ -10,7 +10,8 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   const api = await apiForRequest();
   const customer = await api.admin.customer.query({ id }).catch((error: unknown) => {
-    if (error instanceof TRPCClientError && error.data?.httpStatus === 404) notFound();
+    const status = error instanceof TRPCClientError ? error.data?.httpStatus : undefined;
+    if (status === 404 || status === 400) notFound();
     throw error;
   });
   const { orders } = await api.order.listByUser.query({ userId: id, limit: 50 });
