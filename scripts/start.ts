@@ -123,15 +123,11 @@ async function runBuilt() {
   const web =
     mode === "all"
       ? supervise(
-          startProcess(
-            "web",
-            process.execPath,
-            ["node_modules/next/dist/bin/next", "start", "-p", String(env.WEB_PORT)],
-            {
-              cwd: path.join(ROOT, "apps/web"),
-              env: serverEnv,
-            },
-          ),
+          // apps/web/server.ts: Next.js behind a server that knows the client's address (and proxies /api/*).
+          startProcess("web", process.execPath, ["--import", "tsx", "server.ts"], {
+            cwd: path.join(ROOT, "apps/web"),
+            env: serverEnv,
+          }),
         )
       : undefined;
 

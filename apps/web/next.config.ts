@@ -10,10 +10,7 @@ const config: NextConfig = {
   async headers() {
     return [{ source: "/:path((?!api/).*)", headers: securityHeaders(webEnv.NODE_ENV === "development") }];
   },
-  async rewrites() {
-    // The browser sees one origin: /api/* (tRPC, REST, auth) is proxied to apps/api.
-    return [{ source: "/api/:path*", destination: `${webEnv.API_INTERNAL_URL}/api/:path*` }];
-  },
+  // No rewrite of /api/*: server.ts proxies it to apps/api itself, with the client's real address.
 };
 
 export default config;
