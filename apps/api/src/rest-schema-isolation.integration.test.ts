@@ -30,7 +30,7 @@ const isSchema = (value: unknown): value is z.ZodType =>
  * tRPC and REST procedure (their inline schemas included).
  */
 function everySchema(): [string, z.ZodType][] {
-  const schemas: [string, z.ZodType][] = Object.entries(sharedSchemas).filter(
+  const schemas: [string, z.ZodType][] = Object.entries(sharedSchemas as Record<string, unknown>).filter(
     (entry): entry is [string, z.ZodType] => isSchema(entry[1]),
   );
   for (const [surface, router] of [
