@@ -30,13 +30,33 @@ function endToEnd(headers: IncomingHttpHeaders, skip?: Set<string>): OutgoingHtt
   return kept;
 }
 
-function answer(res: ServerResponse, status: number, error: string): void {
+/**
+ * Ends an answer only once the client has sent all of its body (dropping the rest). Ending it earlier
+ * makes Node close the connection of a `Connection: close` client that is still uploading, and the client
+ * then fails on a broken pipe before it reads the answer. The answer's bytes are all sent already.
+ */
+function endAfterBody(req: IncomingMessage, res: ServerResponse): void {
+  if (req.complete) {
+    res.end();
+    return;
+  }
+  req.resume();
+  req.once("end", () => res.end());
+}
+
+function answer(req: IncomingMessage, res: ServerResponse, status: number, error: string): void {
   if (res.headersSent) {
     res.destroy();
     return;
   }
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
-  res.end(JSON.stringify({ error }));
+  const body = JSON.stringify({ error });
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(body),
+    "cache-control": "no-store",
+  });
+  res.write(body);
+  endAfterBody(req, res);
 }
 
 /**
@@ -72,9 +92,7 @@ export function createApiProxy(
 
   return function proxyToApi(req: IncomingMessage, res: ServerResponse, from: ForwardedFrom): void {
     if (Number(req.headers["content-length"]) > bodyLimit) {
-      // Read and drop the body rather than close on it, so the client gets to read the answer.
-      req.resume();
-      answer(res, 413, TOO_LARGE);
+      answer(req, res, 413, TOO_LARGE);
       return;
     }
     const headers = endToEnd(req.headers, FORWARDING);
@@ -102,22 +120,25 @@ export function createApiProxy(
     upstream.on("response", (apiRes) => {
       answered = true;
       res.writeHead(apiRes.statusCode ?? 502, apiRes.statusMessage, endToEnd(apiRes.headers));
-      apiRes.pipe(res);
+      apiRes.pipe(res, { end: false });
+      apiRes.on("end", () => endAfterBody(req, res));
       apiRes.on("error", () => res.destroy());
       apiRes.on("aborted", () => res.destroy());
       if (!req.readableEnded) {
-        // The API answered early (e.g. 413) and may close its side: stop sending it the body, and read
-        // the rest of the client's body so its connection can read our answer.
+        // The API answered early (e.g. 413) and may close its side: stop sending it the body (the rest
+        // is read and dropped, see endAfterBody).
         req.unpipe(upstream);
         req.resume();
+        // The request to the API was never finished, so its connection cannot be reused.
+        apiRes.once("end", () => upstream.destroy());
       }
     });
     upstream.on("error", () => {
       // After an answer has started, a write error is the API closing on a body it refused: the answer
       // itself still arrives (or its stream reports the failure).
       if (answered || tooLarge) return;
-      if (timedOut) answer(res, 504, "The API did not answer in time. Try again shortly.");
-      else answer(res, 502, "The API is unavailable. Try again shortly.");
+      if (timedOut) answer(req, res, 504, "The API did not answer in time. Try again shortly.");
+      else answer(req, res, 502, "The API is unavailable. Try again shortly.");
     });
     res.on("close", () => {
       if (!res.writableFinished) upstream.destroy();
@@ -132,8 +153,7 @@ export function createApiProxy(
         tooLarge = true;
         req.unpipe(upstream);
         upstream.destroy();
-        req.resume();
-        answer(res, 413, TOO_LARGE);
+        answer(req, res, 413, TOO_LARGE);
       });
     }
     req.pipe(upstream);
