@@ -3,11 +3,17 @@ const FALLBACK = "/account";
 const ORIGIN = "http://stockroom.invalid";
 // Browsers read "\" as "/" and drop tabs and newlines, so "/\evil.example" and "/<tab>/evil.example"
 // would become "//evil.example", another host. No path of ours needs either.
-const UNSAFE = /[\\\u0000-\u001f\u007f]/;
+function hasUnsafeCharacter(path: string): boolean {
+  for (let index = 0; index < path.length; index += 1) {
+    const code = path.charCodeAt(index);
+    if (code === 0x5c || code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
 
 /** Only same-origin paths, so a crafted link cannot send a shopper elsewhere after signing in. */
 export function safeNext(next: string | string[] | undefined): string {
-  if (typeof next !== "string" || !next.startsWith("/") || UNSAFE.test(next)) return FALLBACK;
+  if (typeof next !== "string" || !next.startsWith("/") || hasUnsafeCharacter(next)) return FALLBACK;
   let url: URL;
   try {
     url = new URL(next, ORIGIN);
