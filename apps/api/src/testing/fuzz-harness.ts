@@ -166,7 +166,9 @@ export class FuzzHarness {
   /** Sends one input and judges the answer. */
   async send(target: FuzzTarget, caller: FuzzCaller, input: unknown): Promise<Outcome> {
     const request = target.toRequest(input);
-    const before = this.lastSnapshot ?? (await this.options.snapshotter.take());
+    // Queries write nothing (GET, no transaction): only mutations need the before/after picture.
+    const checksRows = target.kind === "mutation";
+    const before = checksRows ? (this.lastSnapshot ?? (await this.options.snapshotter.take())) : undefined;
     const headers: Record<string, string> = { ...request.headers };
     if (request.method !== "GET") headers.origin = this.options.origin;
     if (caller.cookie) headers.cookie = caller.cookie;
@@ -195,14 +197,14 @@ export class FuzzHarness {
     const leak = leakIn(body, input);
     if (status >= 500) outcome.problem = { kind: "5xx", detail: `${status} ${body.slice(0, 200)}` };
     else if (leak) outcome.problem = { kind: "leak", detail: `${leak} in ${body.slice(0, 300)}` };
-    if (status >= 400) {
+    if (before && status >= 400) {
       // Refused (or failed): nothing may have changed. Its snapshot is the next request's "before".
       const after = await this.options.snapshotter.take();
       const changed = changedTables(before, after);
       if (changed.length > 0 && !outcome.problem)
         outcome.problem = { kind: "rows changed", detail: `a ${status} changed ${changed.join(", ")}` };
       this.lastSnapshot = after;
-    } else {
+    } else if (checksRows) {
       this.lastSnapshot = undefined;
     }
     return outcome;

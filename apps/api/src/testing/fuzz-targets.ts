@@ -102,6 +102,27 @@ function parameterText(value: unknown): string {
   return JSON.stringify(value) ?? "";
 }
 
+/**
+ * encodeURIComponent, except that a lone surrogate (which it refuses) is sent as the three bytes it
+ * would take in WTF-8: invalid UTF-8 that the server must refuse, not crash on.
+ */
+export function encodeComponent(text: string): string {
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    let encoded = "";
+    for (const char of text) {
+      const code = char.codePointAt(0) ?? 0;
+      if (code < 0xd800 || code > 0xdfff) encoded += encodeURIComponent(char);
+      else
+        encoded += [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)]
+          .map((byte) => `%${byte.toString(16).toUpperCase()}`)
+          .join("");
+    }
+    return encoded;
+  }
+}
+
 function restRequest(method: string, template: string, input: unknown): HttpRequest {
   const { path, query, headers, body } = (typeof input === "object" && input !== null ? input : {}) as Record<
     string,
@@ -109,14 +130,16 @@ function restRequest(method: string, template: string, input: unknown): HttpRequ
   >;
   const pathParameters = (typeof path === "object" && path !== null ? path : {}) as Record<string, unknown>;
   const url = template.replace(/\{([^}]+)\}/g, (_, name: string) =>
-    encodeURIComponent(parameterText(pathParameters[name])),
+    encodeComponent(parameterText(pathParameters[name])),
   );
-  const search = new URLSearchParams();
+  // Built by hand: URLSearchParams would quietly replace lone surrogates.
+  const search: string[] = [];
   if (typeof query === "object" && query !== null && !Array.isArray(query)) {
     for (const [name, value] of Object.entries(query))
-      for (const item of Array.isArray(value) ? value : [value]) search.append(name, parameterText(item));
+      for (const item of Array.isArray(value) ? value : [value])
+        search.push(`${encodeComponent(name)}=${encodeComponent(parameterText(item))}`);
   } else if (query !== undefined) {
-    search.append(parameterText(query), "");
+    search.push(encodeComponent(parameterText(query)));
   }
   const headerValues: Record<string, string> = {};
   if (typeof headers === "object" && headers !== null)
@@ -125,7 +148,7 @@ function restRequest(method: string, template: string, input: unknown): HttpRequ
       const text = parameterText(value).replace(/[^\x20-\x7e]/g, "?");
       if (/^[a-z0-9-]+$/i.test(name)) headerValues[name] = text;
     }
-  const queryString = search.toString();
+  const queryString = search.join("&");
   const request: HttpRequest = {
     method: method.toUpperCase(),
     path: `/api${url}${queryString ? `?${queryString}` : ""}`,
