@@ -44,6 +44,16 @@ describe("mutations", () => {
     expect(Object.getPrototypeOf((mutated as typeof valid).lines[0])).toBe(Object.prototype);
   });
 
+  it("inserts copies, so a later mutation never changes a shared pool value or makes a cycle", () => {
+    const inserted = { a: 1 };
+    const mutated = applyMutations(valid, [
+      { kind: "replace", at: 2, value: inserted },
+      { kind: "addKey", at: 2, key: "__proto__", value: inserted },
+    ]);
+    expect(inserted).toEqual({ a: 1 });
+    expect(JSON.stringify(mutated)).toContain('"quantity":{"a":1,"__proto__":{"a":1}}');
+  });
+
   it("puts arrays where objects go and objects where arrays go, wraps and nests deeply", () => {
     expect(applyMutations(valid, [{ kind: "flipShape", at: 3 }])).toMatchObject({
       lines: { 0: { id: "a" } },

@@ -152,8 +152,12 @@ function textOf(value: unknown): string {
   return typeof value === "object" && value !== null ? JSON.stringify(value) : String(value);
 }
 
-function clone(value: unknown): unknown {
-  return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
+/**
+ * Mutations edit in place, so everything they insert is a copy: the pools' shared constants and
+ * fast-check's own values must never change (or one run would leak into the next, even make cycles).
+ */
+function clone<T>(value: T): T {
+  return structuredClone(value);
 }
 
 /** Applies mutations in order to a copy of `valid`; each one picks its place among the current paths. */
@@ -173,7 +177,7 @@ function applyMutation(root: unknown, path: ValuePath, change: Mutation): unknow
     case "sameType":
       return transformAt(root, path, (value) => (typeof value === "number" ? change.number : change.text));
     case "replace":
-      return transformAt(root, path, () => change.value);
+      return transformAt(root, path, () => clone(change.value));
     case "remove": {
       if (path.length === 0) return undefined;
       const parent = getAt(root, path.slice(0, -1));
@@ -187,7 +191,7 @@ function applyMutation(root: unknown, path: ValuePath, change: Mutation): unknow
       while (objectPath.length > 0 && !isPlainObject(getAt(root, objectPath)))
         objectPath = objectPath.slice(0, -1);
       if (!isPlainObject(getAt(root, objectPath))) root = {};
-      setOwn(getAt(root, objectPath) as Record<string, unknown>, change.key, change.value);
+      setOwn(getAt(root, objectPath) as Record<string, unknown>, change.key, clone(change.value));
       return root;
     }
     case "flipShape":
