@@ -166,7 +166,7 @@ export class FuzzHarness {
   /** Sends one input and judges the answer. */
   async send(target: FuzzTarget, caller: FuzzCaller, input: unknown): Promise<Outcome> {
     const request = target.toRequest(input);
-    // Queries write nothing (GET, no transaction): only mutations need the before/after picture.
+    // Only mutations are checked for changed rows: that is where a refusal could leave a write behind.
     const checksRows = target.kind === "mutation";
     const before = checksRows ? (this.lastSnapshot ?? (await this.options.snapshotter.take())) : undefined;
     const headers: Record<string, string> = { ...request.headers };
@@ -204,7 +204,9 @@ export class FuzzHarness {
       if (changed.length > 0 && !outcome.problem)
         outcome.problem = { kind: "rows changed", detail: `a ${status} changed ${changed.join(", ")}` };
       this.lastSnapshot = after;
-    } else if (checksRows) {
+    } else {
+      // A success may write (and so, rarely, may a query: a lazily created cart row), so the next
+      // mutation takes its own "before".
       this.lastSnapshot = undefined;
     }
     return outcome;
