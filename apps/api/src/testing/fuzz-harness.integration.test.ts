@@ -78,7 +78,8 @@ async function fuzz(path: string, numRuns = 150) {
   return harness.fuzz(subject, { role: "anonymous" }, fuzzInput(subject.schema), { seed: 3, numRuns });
 }
 
-describe("fuzz harness", () => {
+// Generous: hundreds of requests each, on a loaded machine; a hang still ends.
+describe("fuzz harness", { timeout: 120_000 }, () => {
   it("reports each distinct 500 of one route with its shrunk input and the server's logged error", async () => {
     const failures = await fuzz("/api/test/fuzz/two-bugs", 300);
     const errors = failures.map((failure) => failure.serverError ?? "");
