@@ -12,7 +12,13 @@ import {
   formatFailure,
   type ServerErrorLog,
 } from "./testing/fuzz-harness.ts";
-import { type FuzzTarget, type OpenApiDocument, restTargets, trpcTargets } from "./testing/fuzz-targets.ts";
+import {
+  type FuzzTarget,
+  type OpenApiDocument,
+  restTargets,
+  trpcTargets,
+  WithSuperjsonMeta,
+} from "./testing/fuzz-targets.ts";
 import {
   CONTROL_STRINGS,
   hostileValue,
@@ -227,6 +233,52 @@ function productCsv(): fc.Arbitrary<string> {
     );
 }
 
+/** superjson's meta: which values to revive as what. Forged, it names paths and types at will. */
+const superjsonMeta = fc.record(
+  {
+    values: fc.oneof(
+      fc.dictionary(
+        fc.oneof(
+          fc.constantFrom("", "q", "limit", "items.0.quantity", "__proto__", "a.__proto__.b"),
+          fc.string(),
+        ),
+        fc.oneof(
+          fc.constantFrom(
+            ...[
+              ["bigint"],
+              ["Date"],
+              ["regexp"],
+              ["set"],
+              ["map"],
+              ["undefined"],
+              ["number"],
+              ["Error"],
+              ["URL"],
+            ],
+            ...[[["class", "X"]], [["custom", "x"]], [["symbol", "x"]], [["typed-array", "Int8Array"]]],
+          ),
+          hostileValue,
+        ),
+        { maxKeys: 3 },
+      ),
+      hostileValue,
+    ),
+    referentialEqualities: fc.oneof(fc.dictionary(fc.string(), fc.array(fc.string())), hostileValue),
+    v: fc.oneof(fc.constant(1), hostileValue),
+  },
+  { requiredKeys: [] },
+);
+
+function arbitraryFor(target: FuzzTarget, caller: FuzzCaller & { id?: string }): fc.Arbitrary<unknown> {
+  const options = { hint: hintFor(target.name, caller) };
+  const inputs = fuzzInput(target.schema, options);
+  if (!target.name.startsWith("trpc ")) return inputs;
+  const withMeta = fc
+    .tuple(fc.oneof(validValue(target.schema, options), inputs), superjsonMeta)
+    .map(([json, meta]) => new WithSuperjsonMeta(json, meta));
+  return fc.oneof({ weight: 9, arbitrary: inputs }, { weight: 1, arbitrary: withMeta });
+}
+
 function hintFor(target: string, caller: FuzzCaller & { id?: string }) {
   const users =
     caller.role === "admin" ? known.spareUserIds : [caller.id ?? SOME_UUID, ...known.spareUserIds];
@@ -300,9 +352,8 @@ describe("fuzz: every tRPC procedure and REST operation over HTTP", () => {
         if (caller === callers.admin && !staffRefused) continue;
         const refused = await refusedBy(target, caller);
         if (caller === callers.staff) staffRefused = refused;
-        const arbitrary = fuzzInput(target.schema, { hint: hintFor(name, caller) });
         failures.push(
-          ...(await harness.fuzz(target, caller, arbitrary, {
+          ...(await harness.fuzz(target, caller, arbitraryFor(target, caller), {
             seed: propertySeed(name, caller.role),
             numRuns: refused ? REFUSED_RUNS : RUNS_PER_ROLE,
           })),

@@ -16,6 +16,8 @@ export interface FuzzCaller {
 export interface Problem {
   kind: "5xx" | "leak" | "rows changed" | "no response";
   detail: string;
+  /** What makes two problems the same bug, when the detail varies (a leak's pattern). */
+  sameAs?: string;
 }
 
 export interface Outcome {
@@ -133,7 +135,8 @@ function requestSummary(request: HttpRequest): string {
 
 /** One line per kind of problem, so the same bug found twice is reported once. */
 function signatureOf(outcome: Outcome): string {
-  const what = (outcome.serverError ?? outcome.problem?.detail ?? "").split("\n")[0] ?? "";
+  const what =
+    (outcome.problem?.sameAs ?? outcome.serverError ?? outcome.problem?.detail ?? "").split("\n")[0] ?? "";
   const normalized = what
     .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, "<uuid>")
     .replace(/"[^"]*"/g, '"…"')
@@ -196,7 +199,9 @@ export class FuzzHarness {
     };
     const leak = leakIn(body, input);
     if (status >= 500) outcome.problem = { kind: "5xx", detail: `${status} ${body.slice(0, 200)}` };
-    else if (leak) outcome.problem = { kind: "leak", detail: `${leak} in ${body.slice(0, 300)}` };
+    // A leak is one bug whatever the leaked message says (each forged input words it differently).
+    else if (leak)
+      outcome.problem = { kind: "leak", detail: `${leak} in ${body.slice(0, 300)}`, sameAs: leak };
     if (before && status >= 400) {
       // Refused (or failed): nothing may have changed. Its snapshot is the next request's "before".
       const after = await this.options.snapshotter.take();
@@ -225,7 +230,7 @@ export class FuzzHarness {
     const known = new Set<string>();
     const failures: FuzzFailure[] = [];
     const limited = fc.limitShrink(arbitrary, options.maxShrinks ?? 60);
-    for (let round = 0; round < (options.rounds ?? 3); round += 1) {
+    for (let round = 0; round < (options.rounds ?? 4); round += 1) {
       let lastFailing: Outcome | undefined;
       const details = await fc.check(
         fc.asyncProperty(limited, async (input) => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { encodeComponent, type OpenApiDocument, restTargets, trpcTargets } from "./fuzz-targets.ts";
+import {
+  encodeComponent,
+  type OpenApiDocument,
+  restTargets,
+  trpcTargets,
+  WithSuperjsonMeta,
+} from "./fuzz-targets.ts";
 
 describe("tRPC targets", () => {
   const targets = new Map(trpcTargets().map((target) => [target.name, target]));
@@ -15,6 +21,13 @@ describe("tRPC targets", () => {
     const add = targets.get("trpc cart.add")!;
     expect(add.kind).toBe("mutation");
     expect(add.toRequest({ quantity: 1 })).toMatchObject({ method: "POST", body: '{"json":{"quantity":1}}' });
+  });
+
+  it("send a forged superjson meta along when asked to", () => {
+    const add = targets.get("trpc cart.add")!;
+    expect(
+      add.toRequest(new WithSuperjsonMeta({ quantity: "1" }, { values: { quantity: ["bigint"] } })).body,
+    ).toBe('{"json":{"quantity":"1"},"meta":{"values":{"quantity":["bigint"]}}}');
   });
 
   it("carry the input's JSON Schema, or none for a procedure without input", () => {

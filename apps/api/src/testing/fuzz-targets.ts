@@ -22,6 +22,17 @@ export interface FuzzTarget {
   toRequest(input: unknown): HttpRequest;
 }
 
+/**
+ * A tRPC input sent with a superjson `meta` of the fuzzer's choosing (it tells the server how to
+ * revive values: Dates, BigInts, Maps, classes), so the transformer is fuzzed as well as the schema.
+ */
+export class WithSuperjsonMeta {
+  constructor(
+    readonly json: unknown,
+    readonly meta: unknown,
+  ) {}
+}
+
 type ProcedureRecord = Record<string, { _def: { type: string; inputs: ZodType[] } }>;
 
 export function trpcTargets(): FuzzTarget[] {
@@ -36,7 +47,13 @@ export function trpcTargets(): FuzzTarget[] {
       toRequest(value) {
         // superjson's wire format; plain JSON values need no meta, and sending it raw keeps odd keys
         // (__proto__) and shapes exactly as generated.
-        const envelope = JSON.stringify(value === undefined ? {} : { json: value });
+        const envelope = JSON.stringify(
+          value instanceof WithSuperjsonMeta
+            ? { json: value.json, meta: value.meta }
+            : value === undefined
+              ? {}
+              : { json: value },
+        );
         return kind === "query"
           ? {
               method: "GET",
