@@ -166,3 +166,62 @@ describe("integer overflow over HTTP", () => {
     );
   });
 });
+
+// Found by the fuzz test: a lone surrogate reached the audit row's jsonb (P2007) and answered 500.
+describe("a lone surrogate in a staff mutation's input answers 400, not a 500 from the audit row", () => {
+  it("tRPC inventory.adjust with a note holding half a UTF-16 pair", async () => {
+    const product = await createTestProduct(t.db, { stock: 5 });
+    const result = await staff.mutation("inventory.adjust", {
+      productId: product.id,
+      delta: 1,
+      reason: "restock",
+      note: "\ud800",
+    });
+    expect(result.status).toBe(400);
+    expect(result.error?.data.issues).toContainEqual({ path: "note", message: "Must be valid Unicode text" });
+    expect((await t.db.inventoryLevel.findUniqueOrThrow({ where: { productId: product.id } })).onHand).toBe(
+      5,
+    );
+  });
+
+  it("REST order for a shopper with a street holding half a UTF-16 pair", async () => {
+    const product = await createTestProduct(t.db, { stock: 5 });
+    const response = await staff.request("POST", "/api/orders", {
+      json: {
+        items: [{ productId: product.id, quantity: 1 }],
+        shippingAddress: { ...ADDRESS, street: "\udc00" },
+      },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({
+      details: expect.arrayContaining([
+        { path: "shippingAddress.street", message: "Must be valid Unicode text" },
+      ]),
+    });
+  });
+});
+
+// Found by the fuzz test: superjson's own error text ("Maximum call stack size exceeded",
+// "identicalPaths.map is not a function") was the 400's message.
+describe("forged superjson metadata answers 400 in our words, not the library's", () => {
+  it("tRPC query and mutation with meta that superjson cannot apply", async () => {
+    for (const meta of [
+      { values: "\u0000" },
+      { referentialEqualities: { a: "b" } },
+      { values: { id: ["x"] } },
+    ]) {
+      const input = encodeURIComponent(JSON.stringify({ json: { id }, meta }));
+      const query = await shopper.request("GET", `/api/trpc/product.byId?input=${input}`);
+      expect(query.status, JSON.stringify(meta)).toBe(400);
+      const body = query.body as { error: { json: { message: string } } };
+      expect(body.error.json.message, JSON.stringify(meta)).toBe("The input could not be read");
+    }
+    const mutation = await shopper.request("POST", "/api/trpc/auth.updateProfile", {
+      json: { json: { name: "x" }, meta: { values: "\u0000" } },
+    });
+    expect(mutation.status).toBe(400);
+    expect((mutation.body as { error: { json: { message: string } } }).error.json.message).toBe(
+      "The input could not be read",
+    );
+  });
+});

@@ -53,10 +53,16 @@ export async function writeAuditEntries(
   });
 }
 
-/** Plain JSON (dates as ISO strings); undefined and null become SQL NULL. */
+/**
+ * Plain JSON (dates as ISO strings); undefined and null become SQL NULL. Strings are made well-formed,
+ * because jsonb refuses a lone surrogate and an audit row must never fail the change it records.
+ */
 function toJson(value: unknown): Prisma.InputJsonValue | undefined {
   if (value === undefined || value === null) return undefined;
-  return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
+  const json = JSON.stringify(value, (_key, item: unknown) =>
+    typeof item === "string" ? item.toWellFormed() : item,
+  );
+  return JSON.parse(json) as Prisma.InputJsonValue;
 }
 
 /**

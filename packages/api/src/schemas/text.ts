@@ -5,6 +5,7 @@ import { z } from "zod";
 
 export const NUL_MESSAGE = "Must not contain NUL characters";
 export const CONTROL_MESSAGE = "Must not contain control characters";
+export const UNICODE_MESSAGE = "Must be valid Unicode text";
 
 const hasNoNul = (value: string) => !value.includes("\u0000");
 // C0 controls other than NUL (which has its own message), and DEL.
@@ -16,9 +17,16 @@ const hasNoControl = (value: string) => {
   return true;
 };
 
-/** Free text such as a description or a note: anything but NUL, so newlines and tabs stay. */
+/**
+ * Free text such as a description or a note: anything but NUL, so newlines and tabs stay. A lone
+ * surrogate (half of a UTF-16 pair) is refused too: text columns would silently store U+FFFD in its
+ * place, and jsonb (the audit log) refuses it outright.
+ */
 export function text() {
-  return z.string().refine(hasNoNul, NUL_MESSAGE);
+  return z
+    .string()
+    .refine(hasNoNul, NUL_MESSAGE)
+    .refine((value) => value.isWellFormed(), UNICODE_MESSAGE);
 }
 
 /** One line such as a name, slug, id, search or filter: no NUL and no other control characters. */
