@@ -20,6 +20,8 @@ export interface FieldIssue {
   message: string;
 }
 
+export const UNREADABLE_INPUT = "The input could not be read";
+
 // The one place initTRPC is called: every router and base procedure comes from here.
 const t = initTRPC
   .context<Context>()
@@ -34,21 +36,32 @@ const t = initTRPC
           ? error.cause.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }))
           : undefined;
       const details = error.cause instanceof DomainError ? error.cause.details : undefined;
+      // A client error wrapping a plain Error (superjson refusing forged metadata, say) would carry
+      // that error's own words ("Maximum call stack size exceeded"): answer in ours instead.
+      const unreadable =
+        !internal && !issues && error.cause instanceof Error && !(error.cause instanceof DomainError);
+      const message = internal
+        ? "Internal server error"
+        : issues
+          ? "Invalid request"
+          : unreadable
+            ? UNREADABLE_INPUT
+            : shape.message;
       if (ctx?.surface === "rest") {
         // The REST contract's body: { error, details? } (the adapter strips everything else).
         const restDetails =
           issues ?? (error.cause instanceof DomainError ? error.cause.restDetails : undefined);
         return {
-          error: internal ? "Internal server error" : issues ? "Invalid request" : shape.message,
+          error: message,
           ...(restDetails !== undefined && { details: restDetails }),
           ...(internal && { requestId: ctx.requestId }),
           code: shape.code,
-          message: shape.message,
+          message,
           data: shape.data,
         };
       }
       return {
-        message: internal ? "Internal server error" : issues ? "Invalid request" : shape.message,
+        message,
         code: shape.code,
         data: {
           code: shape.data.code,
