@@ -1,8 +1,8 @@
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
 
 /**
- * Errors a caller can cause. Services throw these; one mapping (toTrpcCode / httpStatusOf) turns them
- * into tRPC codes and HTTP statuses, so the two surfaces always agree.
+ * Errors a caller can cause. Services throw these; each carries its tRPC code (`code`), and
+ * `httpStatusOf` maps that code to the HTTP status, so the two surfaces always agree.
  */
 export abstract class DomainError extends Error {
   abstract readonly code: TRPC_ERROR_CODE_KEY;
