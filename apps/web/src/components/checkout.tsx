@@ -7,7 +7,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { useCart } from "~/lib/cart";
-import { formatMoney } from "~/lib/money";
+import { cartCurrency, formatMoney } from "~/lib/money";
 import { useTRPC } from "~/lib/trpc-client";
 import { AuthForm, Field } from "./auth-form";
 import { useToast } from "./toaster";
@@ -211,7 +211,7 @@ export function Checkout({ signedIn }: { signedIn: boolean }) {
         </ul>
         <p className="mt-3 flex justify-between border-t border-stone-200 pt-3 font-medium">
           <span>Total</span>
-          <span>{formatMoney(cart.subtotalCents)}</span>
+          <span>{formatMoney(cart.subtotalCents, cartCurrency(cart.lines))}</span>
         </p>
       </aside>
     </div>

@@ -1,4 +1,4 @@
-import type { ProductSort } from "@stockroom/api/schemas";
+import { DEFAULT_CURRENCY, type ProductSort, roundToMinorUnits } from "@stockroom/api/schemas";
 import Link from "next/link";
 import { apiForRequest } from "~/lib/api-server";
 import { ProductGrid } from "./product-card";
@@ -17,10 +17,11 @@ function one(value: string | string[] | undefined): string | undefined {
   return first ? first : undefined;
 }
 
-function dollarsToCents(value: string | undefined): number | undefined {
+/** Price filters are typed in the shop currency's major units. */
+function filterAmountToCents(value: string | undefined): number | undefined {
   if (!value) return undefined;
   const number = Number(value);
-  return Number.isFinite(number) && number >= 0 ? Math.round(number * 100) : undefined;
+  return Number.isFinite(number) && number >= 0 ? roundToMinorUnits(number, DEFAULT_CURRENCY) : undefined;
 }
 
 /** Search, category and filter pages: every choice lives in the URL, so any view can be shared. */
@@ -45,8 +46,8 @@ export async function ProductBrowser({
       q,
       sort,
       category: categoryFilter,
-      minPriceCents: dollarsToCents(min),
-      maxPriceCents: dollarsToCents(max),
+      minPriceCents: filterAmountToCents(min),
+      maxPriceCents: filterAmountToCents(max),
       inStock: inStock || undefined,
       cursor: one(params.cursor),
       limit: 12,

@@ -1,20 +1,104 @@
-/** Money is integer minor units (cents) everywhere inside; REST speaks decimal major units. */
+/**
+ * Money is integer minor units everywhere inside (cents for USD, yen for JPY, fils for KWD); REST and
+ * forms speak decimal major units. How many minor units make a major one is the currency's own number
+ * of fraction digits (ISO 4217, as Intl reports it), so every conversion takes the currency. Pure: the
+ * web app imports this through `@stockroom/api/schemas`.
+ */
 
-export function centsToMajor(cents: number): number {
-  return Math.round(cents) / 100;
-}
+const DEFAULT_LOCALE = "en-US";
 
-/** Converts a decimal amount with at most two decimals to cents; anything finer is refused. */
-export function majorToCents(major: number): number {
-  const cents = Math.round(major * 100);
-  if (!Number.isFinite(major) || Math.abs(major * 100 - cents) > 1e-6) {
-    throw new RangeError(`${major} has more than two decimals`);
+/** The shop's currency where an amount has none of its own: new products, sums over many orders. */
+export const DEFAULT_CURRENCY = "USD";
+
+// Building an Intl.NumberFormat costs far more than using one; currency codes are few (three letters).
+const formats = new Map<string, Intl.NumberFormat>();
+
+function currencyFormat(currency: string, locale: string): Intl.NumberFormat {
+  const code = currency.trim().toUpperCase();
+  const cacheKey = `${locale}|${code}`;
+  let format = formats.get(cacheKey);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: "currency", currency: code });
+    formats.set(cacheKey, format);
   }
-  return cents;
+  return format;
 }
 
+/** A well-formed ISO 4217 code (three letters; a char(3) column's padding is ignored). */
+export function isCurrencyCode(currency: string): boolean {
+  return /^[A-Za-z]{3}$/.test(currency.trim());
+}
+
+/** Fraction digits of a currency: USD 2, JPY 0, KWD 3. Throws RangeError for a malformed code. */
+export function minorUnitsOf(currency: string): number {
+  return currencyFormat(currency, DEFAULT_LOCALE).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+function scaleOf(currency: string): number {
+  return 10 ** minorUnitsOf(currency);
+}
+
+/** Rounds half away from zero (so -0.5 cents and 0.5 cents mirror each other) and never yields -0. */
+function roundHalfAwayFromZero(value: number): number {
+  return Math.sign(value) * Math.round(Math.abs(value)) + 0;
+}
+
+/** Minor units to a decimal amount in major units: 1999 USD -> 19.99, 1999 JPY -> 1999, 1999 KWD -> 1.999. */
+export function toMajorUnits(minor: number, currency: string): number {
+  return roundHalfAwayFromZero(minor) / scaleOf(currency);
+}
+
+// Binary floating point cannot hold most decimals exactly (19.99 * 100 is 1998.9999999999998), so an
+// amount counts as exact when it lies this close to a whole number of minor units.
+const EXACT_TOLERANCE = 1e-6;
+
+/** Whether a decimal amount has no more decimals than its currency allows (2 for USD, 0 for JPY). */
+export function fitsMinorUnits(amount: number, currency: string): boolean {
+  if (!Number.isFinite(amount)) return false;
+  const scaled = amount * scaleOf(currency);
+  return Math.abs(scaled - Math.round(scaled)) <= EXACT_TOLERANCE;
+}
+
+/**
+ * A decimal amount in major units to minor units: 19.99 USD -> 1999, 1234 JPY -> 1234. An amount finer
+ * than the currency's minor unit (19.995 USD, 0.5 JPY) is refused with a RangeError, never rounded.
+ */
+export function toMinorUnits(amount: number, currency: string): number {
+  if (!fitsMinorUnits(amount, currency)) {
+    const digits = minorUnitsOf(currency);
+    throw new RangeError(
+      `${amount} ${currency.trim()} has more than ${digits} decimal${digits === 1 ? "" : "s"}`,
+    );
+  }
+  return roundHalfAwayFromZero(amount * scaleOf(currency));
+}
+
+/** Like toMinorUnits, but rounds an amount finer than the minor unit (typed filters, not stored money). */
+export function roundToMinorUnits(amount: number, currency: string): number {
+  return roundHalfAwayFromZero(amount * scaleOf(currency));
+}
+
+/**
+ * Formats minor units in their currency for people: 123456 USD -> "$1,234.56", 1234 JPY -> "¥1,234",
+ * 1234 KWD -> "KWD 1.234", -500 USD -> "-$5.00". The one formatter of the web app and the e-mails.
+ */
+export function formatMoney(minor: number, currency: string, locale = DEFAULT_LOCALE): string {
+  return currencyFormat(currency, locale).format(toMajorUnits(minor, currency));
+}
+
+/** @deprecated Two decimals whatever the currency: use toMajorUnits(cents, currency). */
+export function centsToMajor(cents: number): number {
+  return toMajorUnits(cents, "USD");
+}
+
+/** @deprecated Two decimals whatever the currency: use toMinorUnits(amount, currency). */
+export function majorToCents(major: number): number {
+  return toMinorUnits(major, "USD");
+}
+
+/** @deprecated Two decimals whatever the currency: use fitsMinorUnits(amount, currency). */
 export function hasAtMostTwoDecimals(major: number): boolean {
-  return Number.isFinite(major) && Math.abs(major * 100 - Math.round(major * 100)) <= 1e-6;
+  return fitsMinorUnits(major, "USD");
 }
 
 export interface PricedLine {

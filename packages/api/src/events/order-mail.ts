@@ -1,7 +1,6 @@
 import type { Prisma } from "@stockroom/db";
-import { centsFromDb } from "../domain/money.ts";
+import { centsFromDb, formatMoney } from "../domain/money.ts";
 import type { OutgoingMail } from "./mailer.ts";
-import { formatMinorUnits } from "./money.ts";
 import type { OrderEvent } from "./order-events.ts";
 
 /** What an order e-mail shows, read when the job runs. */
@@ -115,7 +114,7 @@ function wordingFor(event: OrderEvent, order: OrderForMail): MailWording {
 }
 
 function summaryLines(order: OrderForMail, status: string) {
-  const money = (cents: Cents) => formatMinorUnits(centsFromDb(cents), order.currency);
+  const money = (cents: Cents) => formatMoney(centsFromDb(cents), order.currency);
   return {
     items: order.items.map((item) => ({
       label: `${item.quantity} × ${item.productName}`,

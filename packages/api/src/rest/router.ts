@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { majorToCents } from "../domain/money.ts";
 import { InvalidInputError, NotFoundError } from "../errors.ts";
 import { IdempotencyKeySchema } from "../schemas/order.ts";
 import {
@@ -27,7 +26,7 @@ import {
   RestStockLevel,
   RestUserOrdersInput,
 } from "./schemas.ts";
-import { toRestOrder, toRestOrderSummary, toRestProduct } from "./serialize.ts";
+import { restPriceToCents, toRestOrder, toRestOrderSummary, toRestProduct } from "./serialize.ts";
 import { uncoerced } from "./uncoerced.ts";
 
 // The REST contract (mounted at /api/* by apps/api with trpc-to-openapi): thin translations between
@@ -201,7 +200,7 @@ export const restRouter = createTRPCRouter({
         ctx.db,
         {
           ...rest,
-          priceCents: majorToCents(price),
+          priceCents: restPriceToCents(price, rest.currency ?? "USD"),
           description: rest.description ?? "",
           currency: rest.currency ?? "USD",
           stock: rest.stock ?? 0,

@@ -1,8 +1,28 @@
 import type { z } from "zod";
-import { centsToMajor } from "../domain/money.ts";
+import { fitsMinorUnits, minorUnitsOf, toMajorUnits, toMinorUnits } from "../domain/money.ts";
+import { InvalidInputError } from "../errors.ts";
+import { CreateProductInput } from "../schemas/catalog.ts";
 import type { OrderView } from "../services/order-view.ts";
 import type { ProductView } from "../services/product-view.ts";
 import type { RestOrderDetail, RestOrderSummary, RestProduct } from "./schemas.ts";
+
+/**
+ * A REST price (major units of its currency) as the minor units the services store, under the shared
+ * schema's bounds: finer than the currency's minor unit (0.5 JPY) or too high is a 400, never a 500.
+ */
+export function restPriceToCents(price: number, currency: string): number {
+  if (!fitsMinorUnits(price, currency)) {
+    const digits = minorUnitsOf(currency);
+    throw new InvalidInputError(`Use at most ${digits} decimal${digits === 1 ? "" : "s"} for ${currency}`, {
+      field: "price",
+    });
+  }
+  const cents = CreateProductInput.shape.priceCents.safeParse(toMinorUnits(price, currency));
+  if (!cents.success) {
+    throw new InvalidInputError(cents.error.issues[0]?.message ?? "Invalid price", { field: "price" });
+  }
+  return cents.data;
+}
 
 export function toRestOrder(order: OrderView): z.infer<typeof RestOrderDetail> {
   return {
@@ -10,14 +30,14 @@ export function toRestOrder(order: OrderView): z.infer<typeof RestOrderDetail> {
     number: order.number,
     userId: order.userId,
     status: order.status,
-    total: centsToMajor(order.totalCents),
+    total: toMajorUnits(order.totalCents, order.currency),
     currency: order.currency,
     items: order.items.map((item) => ({
       productId: item.productId,
       name: item.productName,
       quantity: item.quantity,
-      unitPrice: centsToMajor(item.unitPriceCents),
-      lineTotal: centsToMajor(item.lineTotalCents),
+      unitPrice: toMajorUnits(item.unitPriceCents, order.currency),
+      lineTotal: toMajorUnits(item.lineTotalCents, order.currency),
     })),
     shippingAddress: order.shippingAddress,
     trackingNumber: order.trackingNumber,
@@ -47,7 +67,7 @@ export function toRestOrderSummary(order: {
     number: order.number,
     userId: order.userId,
     status: order.status,
-    total: centsToMajor(order.totalCents),
+    total: toMajorUnits(order.totalCents, order.currency),
     currency: order.currency,
     itemCount: order.itemCount,
     createdAt: order.createdAt.toISOString(),
@@ -60,7 +80,7 @@ export function toRestProduct(product: ProductView): z.infer<typeof RestProduct>
     slug: product.slug,
     name: product.name,
     description: product.description,
-    price: centsToMajor(product.priceCents),
+    price: toMajorUnits(product.priceCents, product.currency),
     currency: product.currency,
     category: product.category,
     imageUrl: product.imageUrl,

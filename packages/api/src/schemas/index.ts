@@ -1,4 +1,6 @@
-// Pure zod schemas and types the web app may import (no server code, no database client).
+// Pure zod schemas and types the web app may import (no server code, no database client), and the one
+// money formatter with its unit conversions (pure), so pages and forms use the API's own rules.
+export * from "../domain/money.ts";
 export type { AppRouter, RouterInputs, RouterOutputs } from "../index.ts";
 export * from "./account.ts";
 export * from "./cart.ts";

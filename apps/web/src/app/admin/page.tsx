@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { SalesChart } from "~/components/admin/sales-chart";
 import { apiForRequest } from "~/lib/api-server";
-import { formatMoney } from "~/lib/money";
+import { DEFAULT_CURRENCY, formatMoney } from "~/lib/money";
 
 export const metadata = { title: "Dashboard" };
 
@@ -23,7 +23,9 @@ export default async function DashboardPage() {
           {periods.map((period) => (
             <li key={period.label} className="rounded-lg border border-stone-200 bg-white p-4">
               <p className="text-sm text-stone-600">{period.label}</p>
-              <p className="text-2xl font-semibold">{formatMoney(period.value.revenueCents)}</p>
+              <p className="text-2xl font-semibold">
+                {formatMoney(period.value.revenueCents, DEFAULT_CURRENCY)}
+              </p>
               <p className="text-sm">{period.value.orders} orders</p>
             </li>
           ))}

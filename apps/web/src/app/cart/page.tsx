@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useCart } from "~/lib/cart";
-import { formatMoney } from "~/lib/money";
+import { cartCurrency, formatMoney } from "~/lib/money";
 
 export default function CartPage() {
   const cart = useCart();
@@ -57,7 +57,7 @@ export default function CartPage() {
       </ul>
       <div className="flex items-center justify-between">
         <p className="text-lg">
-          Subtotal: <strong>{formatMoney(cart.subtotalCents)}</strong>
+          Subtotal: <strong>{formatMoney(cart.subtotalCents, cartCurrency(cart.lines))}</strong>
         </p>
         <Link href="/checkout" className="rounded-md bg-emerald-800 px-5 py-2.5 font-medium text-white">
           Checkout

@@ -1,6 +1,13 @@
 "use client";
 
-import { CreateProductInput, type RouterOutputs } from "@stockroom/api/schemas";
+import {
+  CreateProductInput,
+  DEFAULT_CURRENCY,
+  isCurrencyCode,
+  type RouterOutputs,
+  roundToMinorUnits,
+  toMajorUnits,
+} from "@stockroom/api/schemas";
 import { useMutation } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
@@ -25,12 +32,16 @@ export function ProductForm({ product, categories }: { product?: Product; catego
   async function submit(form: FormData) {
     const text = (name: string) => String(form.get(name) ?? "").trim();
     const price = Number(text("price"));
+    const currency = text("currency") || DEFAULT_CURRENCY;
+    // The price is typed in the currency's major units (yen have no cents); a malformed code is refused
+    // by the schema below, so its price is read as the shop currency's meanwhile.
+    const priceCurrency = isCurrencyCode(currency) ? currency : DEFAULT_CURRENCY;
     const candidate = {
       name: text("name"),
       slug: text("slug") || undefined,
       description: text("description"),
-      priceCents: Number.isFinite(price) ? Math.round(price * 100) : Number.NaN,
-      currency: text("currency") || "USD",
+      priceCents: Number.isFinite(price) ? roundToMinorUnits(price, priceCurrency) : Number.NaN,
+      currency,
       categoryId: text("categoryId") || null,
       imageUrl: text("imageUrl") || null,
       lowStockThreshold: Number(text("lowStockThreshold") || "5"),
@@ -104,14 +115,14 @@ export function ProductForm({ product, categories }: { product?: Product; catego
           name="price"
           label="Price"
           type="number"
-          defaultValue={product ? String(product.priceCents / 100) : undefined}
+          defaultValue={product ? String(toMajorUnits(product.priceCents, product.currency)) : undefined}
           error={errors.price}
         />
         <Field
           id="product-currency"
           name="currency"
           label="Currency"
-          defaultValue={product?.currency ?? "USD"}
+          defaultValue={product?.currency ?? DEFAULT_CURRENCY}
           error={errors.currency}
         />
         {product ? null : (

@@ -1,4 +1,4 @@
-import { formatMoney } from "~/lib/money";
+import { DEFAULT_CURRENCY, formatMoney } from "~/lib/money";
 
 /** Daily revenue as a bar chart (plain SVG), with a table fallback for screen readers. */
 export function SalesChart({ days }: { days: { day: string; revenueCents: number; orders: number }[] }) {
@@ -35,7 +35,7 @@ export function SalesChart({ days }: { days: { day: string; revenueCents: number
             {days.map((d) => (
               <tr key={d.day}>
                 <td>{d.day}</td>
-                <td>{formatMoney(d.revenueCents)}</td>
+                <td>{formatMoney(d.revenueCents, DEFAULT_CURRENCY)}</td>
               </tr>
             ))}
           </tbody>

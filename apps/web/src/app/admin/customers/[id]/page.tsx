@@ -2,7 +2,7 @@ import { TRPCClientError } from "@trpc/client";
 import { notFound } from "next/navigation";
 import { OrderHistoryTable } from "~/components/order-history-table";
 import { apiForRequest } from "~/lib/api-server";
-import { formatMoney } from "~/lib/money";
+import { DEFAULT_CURRENCY, formatMoney } from "~/lib/money";
 
 export const metadata = { title: "Customer" };
 
@@ -23,8 +23,8 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         {customer.active ? "active" : "deactivated"}
       </p>
       <p>
-        Lifetime value: <strong>{formatMoney(customer.lifetimeValueCents)}</strong> over {customer.orderCount}{" "}
-        orders (cancelled orders excluded)
+        Lifetime value: <strong>{formatMoney(customer.lifetimeValueCents, DEFAULT_CURRENCY)}</strong> over{" "}
+        {customer.orderCount} orders (cancelled orders excluded)
       </p>
       <OrderHistoryTable orders={orders} hrefOf={(id) => `/admin/orders/${id}`} />
     </div>
