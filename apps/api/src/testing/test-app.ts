@@ -4,6 +4,7 @@ import { createDb, type Db } from "@stockroom/db";
 import { cloneTemplateDatabase, databaseUrl, dropDatabase } from "@stockroom/db/testing";
 import type { FastifyInstance } from "fastify";
 import { buildServer } from "../server.ts";
+import { recordRestResponses } from "./rest-response-recorder.ts";
 
 export const WEB_ORIGIN = TEST_WEB_ORIGIN;
 export { createTestServices };
@@ -24,6 +25,8 @@ export interface TestApp {
   db: Db;
   services: Services;
   testRedis: TestRedis;
+  /** REST responses checked against the OpenAPI document, and those it does not describe (close() throws on any). */
+  restResponses: { readonly checked: number; readonly problems: string[] };
   close(): Promise<void>;
 }
 
@@ -39,6 +42,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     trustedOrigins: [options.webOrigin ?? WEB_ORIGIN],
     logLevel: "silent",
   });
+  const restResponses = recordRestResponses(app);
   options.beforeListen?.(app);
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();
@@ -49,11 +53,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     db,
     services,
     testRedis,
+    restResponses,
     async close() {
       await app.close();
       await db.$disconnect();
       await testRedis.cleanup();
       await dropDatabase(name);
+      restResponses.assertAllDocumented();
     },
   };
 }

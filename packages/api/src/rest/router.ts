@@ -148,6 +148,7 @@ export const restRouter = createTRPCRouter({
       openapi: {
         method: "GET",
         path: "/products",
+        protect: false,
         tags: ["products"],
         summary: "Active products, newest first",
       },
@@ -171,7 +172,13 @@ export const restRouter = createTRPCRouter({
 
   productById: publicProcedure
     .meta({
-      openapi: { method: "GET", path: "/products/{id}", tags: ["products"], summary: "One active product" },
+      openapi: {
+        method: "GET",
+        path: "/products/{id}",
+        protect: false,
+        tags: ["products"],
+        summary: "One active product",
+      },
     })
     .input(uncoerced(RestProductIdInput))
     .output(RestProduct)
