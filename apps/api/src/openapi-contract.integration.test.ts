@@ -1,0 +1,195 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { createOpenApiDocument } from "@stockroom/api";
+import { createTestUser } from "@stockroom/api/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { HttpClient } from "./testing/http-client.ts";
+import { startTestApp, type TestApp, WEB_ORIGIN } from "./testing/test-app.ts";
+
+// Third-party tools judge the OpenAPI document (issue 11): Redocly's linter, and a contract test that
+// Portman generates from the document (a Postman collection checking each operation's status,
+// content type and response schema), run by Newman against a seeded test server. Portman sends the
+// document's own examples; only the session cookie, the Origin and the ids the server makes are
+// filled in.
+
+const execFileAsync = promisify(execFile);
+const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const bin = (name: string) => path.join(appDir, "node_modules", ".bin", name);
+// No network here: telemetry and update checks off.
+const toolEnv = {
+  ...process.env,
+  REDOCLY_TELEMETRY: "off",
+  REDOCLY_SUPPRESS_UPDATE_NOTICE: "true",
+  NO_UPDATE_NOTIFIER: "1",
+};
+const TOOL_TIMEOUT_MS = 120_000;
+
+const document = createOpenApiDocument("/api");
+/** The product the document's examples name (placing an order, reading and restocking a product). */
+function exampleProductId(): string {
+  const body = document.paths?.["/orders"]?.post?.requestBody as
+    | { content: Record<string, { example?: { items?: { productId?: string }[] } }> }
+    | undefined;
+  const id = body?.content["application/json"]?.example?.items?.[0]?.productId;
+  if (!id) throw new Error("the document's order example names no product");
+  return id;
+}
+
+let t: TestApp;
+let work: string;
+let documentFile: string;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  work = await mkdtemp(path.join(tmpdir(), "stockroom-contract-"));
+  documentFile = path.join(work, "openapi.json");
+  await writeFile(documentFile, JSON.stringify(createOpenApiDocument(`${t.url}/api`), null, 2));
+});
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+  await t?.close();
+});
+
+describe("the OpenAPI document, judged by third-party tools", () => {
+  it("passes redocly lint with no errors and no warnings", async () => {
+    const { stdout, stderr } = await execFileAsync(
+      bin("redocly"),
+      ["lint", documentFile, "--config", path.join(appDir, "redocly.yaml"), "--format", "json"],
+      { env: toolEnv, cwd: work, timeout: TOOL_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 },
+    ).catch((error: { stdout?: string; stderr?: string }) => {
+      throw new Error(`redocly lint failed:\n${error.stdout}\n${error.stderr}`);
+    });
+    const report = JSON.parse(stdout) as {
+      totals: { errors: number; warnings: number };
+      problems: unknown[];
+    };
+    expect(report.problems, stderr).toEqual([]);
+    expect(report.totals).toMatchObject({ errors: 0, warnings: 0 });
+  });
+
+  it("passes the contract test Portman generates from it, run by Newman against a seeded server", async () => {
+    // Seed: a staff account (the only role every operation accepts) and the product the examples name.
+    const staff = await createTestUser(t.db, { role: "STAFF", password: "contract-password-1" });
+    const client = new HttpClient(t.url);
+    expect((await client.signIn(staff.email, "contract-password-1")).status).toBe(200);
+    await t.db.product.create({
+      data: {
+        id: exampleProductId(),
+        slug: "contract-test-mug",
+        name: "Contract Test Mug",
+        priceCents: 1250,
+        inventory: { create: { onHand: 50 } },
+      },
+    });
+
+    const portmanConfig = {
+      version: 1.0,
+      tests: {
+        contractTests: [
+          { openApiOperation: "*::/*", statusSuccess: { enabled: true } },
+          { openApiOperation: "*::/*", contentType: { enabled: true } },
+          { openApiOperation: "*::/*", jsonBody: { enabled: true } },
+          { openApiOperation: "*::/*", schemaValidation: { enabled: true } },
+        ],
+      },
+      // The order's id and owner are the server's: take them from the answer of "Place an order".
+      assignVariables: [
+        {
+          openApiOperationId: "createOrder",
+          collectionVariables: [
+            { responseBodyProp: "id", name: "orderId" },
+            { responseBodyProp: "userId", name: "userId" },
+          ],
+        },
+      ],
+      overwrites: [
+        {
+          openApiOperation: "*::/*",
+          overwriteRequestHeaders: [
+            { key: "Cookie", value: client.cookieHeader, insert: true },
+            { key: "Origin", value: WEB_ORIGIN, insert: true },
+          ],
+        },
+        {
+          openApiOperationIds: ["orderById", "cancelOrder"],
+          overwriteRequestPathVariables: [{ key: "id", value: "{{orderId}}" }],
+        },
+        {
+          openApiOperationId: "userOrders",
+          overwriteRequestPathVariables: [{ key: "id", value: "{{userId}}" }],
+        },
+      ],
+      globals: {
+        securityOverwrites: { remove: true },
+        orderOfFolders: ["products", "inventory", "orders"],
+        orderOfOperations: [
+          "GET::/products",
+          "GET::/products/{id}",
+          "POST::/products",
+          "POST::/orders",
+          "GET::/orders/{id}",
+          "GET::/users/{id}/orders",
+          "PATCH::/orders/{id}/cancel",
+        ],
+      },
+    };
+    const postmanConfig = {
+      folderStrategy: "Tags",
+      parametersResolution: "Example",
+      requestParametersResolution: "Example",
+      exampleParametersResolution: "Example",
+      keepImplicitHeaders: true,
+      enableOptionalParameters: false,
+    };
+    const portmanConfigFile = path.join(work, "portman-config.json");
+    const postmanConfigFile = path.join(work, "postman-config.json");
+    const collectionFile = path.join(work, "collection.json");
+    const reportFile = path.join(work, "newman-report.json");
+    await writeFile(portmanConfigFile, JSON.stringify(portmanConfig));
+    await writeFile(postmanConfigFile, JSON.stringify(postmanConfig));
+
+    await execFileAsync(
+      bin("portman"),
+      ["-l", documentFile, "-c", portmanConfigFile, "-s", postmanConfigFile, "-o", collectionFile],
+      { env: toolEnv, cwd: work, timeout: TOOL_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 },
+    ).catch((error: { stdout?: string; stderr?: string }) => {
+      throw new Error(`portman failed:\n${error.stdout}\n${error.stderr}`);
+    });
+    const newman = await execFileAsync(
+      bin("newman"),
+      [
+        "run",
+        collectionFile,
+        "--reporters",
+        "cli,json",
+        "--reporter-json-export",
+        reportFile,
+        "--color",
+        "off",
+      ],
+      { env: toolEnv, cwd: work, timeout: TOOL_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 },
+    ).catch((error: { stdout?: string; stderr?: string }) => ({
+      stdout: `${error.stdout ?? ""}\n${error.stderr ?? ""}`,
+      failed: true,
+    }));
+    const reportText = await readFile(reportFile, "utf8").catch(() => {
+      throw new Error(`newman wrote no report:\n${newman.stdout}`);
+    });
+    const report = JSON.parse(reportText) as {
+      run: {
+        stats: { requests: { total: number; failed: number }; assertions: { total: number; failed: number } };
+        executions: { item: { name: string }; response?: { code: number } }[];
+      };
+    };
+    const operationCount = Object.values(document.paths ?? {}).flatMap(Object.keys).length;
+    expect(report.run.stats.requests.total, newman.stdout).toBe(operationCount);
+    expect(report.run.stats.requests.failed, newman.stdout).toBe(0);
+    expect(report.run.stats.assertions.total, newman.stdout).toBeGreaterThanOrEqual(operationCount * 4);
+    expect(report.run.stats.assertions.failed, newman.stdout).toBe(0);
+    expect("failed" in newman, newman.stdout).toBe(false);
+  });
+});
