@@ -1,8 +1,12 @@
 import type { Db } from "@stockroom/db";
 import type { JobHelpers, Task, TaskList } from "graphile-worker";
-import { z } from "zod";
 import type { MailSender } from "./mailer.ts";
-import type { OrderEvent, OrderEventName } from "./order-events.ts";
+import {
+  ORDER_EVENT_NAMES,
+  ORDER_EVENT_PAYLOADS,
+  type OrderEvent,
+  type OrderEventName,
+} from "./order-events.ts";
 import { buildOrderMail, orderForMailSelect } from "./order-mail.ts";
 
 /** What the task handlers need, passed in rather than imported, so tests can swap any of it. */
@@ -10,13 +14,6 @@ export interface OrderEventDeps {
   db: Db;
   mail: MailSender;
 }
-
-const actorId = z.string().nullable().default(null);
-const payloadSchemas = {
-  "order.created": z.object({ orderId: z.uuid() }),
-  "order.cancelled": z.object({ orderId: z.uuid(), actorId }),
-  "order.status_changed": z.object({ orderId: z.uuid(), from: z.string(), to: z.string(), actorId }),
-} satisfies Record<OrderEventName, z.ZodType>;
 
 /** Reads the order, builds its message and sends it; a send that throws fails the job, which retries. */
 export async function handleOrderEvent(
@@ -46,16 +43,12 @@ export async function handleOrderEvent(
 function taskFor<Name extends OrderEventName>(deps: OrderEventDeps, name: Name): Task {
   return async (payload, helpers) => {
     // An invalid payload is a bug in the producer: fail loudly (the job keeps the error in last_error).
-    const parsed = payloadSchemas[name].parse(payload);
+    const parsed = ORDER_EVENT_PAYLOADS[name].parse(payload);
     await handleOrderEvent(deps, { name, payload: parsed } as OrderEvent, helpers);
   };
 }
 
 /** The graphile-worker task list: one task per order event name. */
 export function createOrderEventTasks(deps: OrderEventDeps): TaskList {
-  return {
-    "order.created": taskFor(deps, "order.created"),
-    "order.cancelled": taskFor(deps, "order.cancelled"),
-    "order.status_changed": taskFor(deps, "order.status_changed"),
-  } satisfies Record<OrderEventName, Task>;
+  return Object.fromEntries(ORDER_EVENT_NAMES.map((name) => [name, taskFor(deps, name)]));
 }
