@@ -10,20 +10,16 @@ export interface AuditEntry {
 }
 
 /**
- * One per request. Collects what a staff mutation changed (the audit middleware writes the rows in the
- * mutation's own transaction, so they commit or roll back with it) and tasks to run once the request's
- * changes have committed (cache invalidation, session revocation).
+ * One per procedure call (and per attempt of a retried staff mutation). Collects what a staff
+ * mutation changed; the audit middleware writes the rows in the mutation's own transaction, so they
+ * commit or roll back with it. Work to run after the change commits belongs to the transaction
+ * (db-client.ts `afterCommit`), not here.
  */
 export class AuditTrail {
   readonly entries: AuditEntry[] = [];
-  readonly afterCommitTasks: (() => Promise<void>)[] = [];
 
   record(entry: AuditEntry): void {
     this.entries.push(entry);
-  }
-
-  afterCommit(task: () => Promise<void>): void {
-    this.afterCommitTasks.push(task);
   }
 }
 

@@ -7,6 +7,7 @@ import type { RateLimitConfig } from "./rate-limit/config.ts";
 import { RateLimits } from "./rate-limit/rate-limits.ts";
 import type { Redis } from "./redis.ts";
 import { CatalogCache } from "./services/catalog-cache.ts";
+import { watchCatalogChanges } from "./services/catalog-changes.ts";
 
 export interface ServicesConfig {
   db: Db;
@@ -35,12 +36,15 @@ export function createApiServices(config: ServicesConfig): Services {
   });
   // One tracked near cache per process serves both the catalog and session lookups.
   const near = config.redis ? new RedisNearCache(config.redis) : undefined;
+  const cache = new CatalogCache(config.redis, near);
+  // Services say what they changed on their transaction; this cache hears it after each commit.
+  watchCatalogChanges(config.db, cache);
   return {
     db: config.db,
     redis: config.redis,
     auth,
     limits: new RateLimits(config.rateLimits, config.redis),
-    cache: new CatalogCache(config.redis, near),
+    cache,
     sessionShortcut: near ? new SessionShortcut(auth, near, AUTH_KEY_PREFIX) : undefined,
   };
 }

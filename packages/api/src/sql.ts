@@ -10,6 +10,12 @@ export interface SqlStatement {
 
 /** Runs plain SQL statements. */
 export interface Sql {
+  /**
+   * True when the statements run inside a caller's transaction: a retryable failure must then go up
+   * to that transaction's retry (db-client.ts), because this one is aborted. Absent means each
+   * statement is its own outermost transaction.
+   */
+  readonly inTransaction?: boolean;
   rows<T>(statement: SqlStatement, values: unknown[]): Promise<T[]>;
 }
 
@@ -23,6 +29,7 @@ export function sqlOn(db: DbClient): Sql {
   const pool = "$connect" in db ? poolOf(db as Db) : undefined;
   if (!pool) {
     return {
+      inTransaction: !("$connect" in db),
       rows: <R>(statement: SqlStatement, values: unknown[]) =>
         db.$queryRawUnsafe<R[]>(statement.text, ...values),
     };

@@ -14,6 +14,7 @@ import type { SessionUser } from "./auth/session.ts";
 import type { Context } from "./context.ts";
 import { inTransaction } from "./db-client.ts";
 import { DomainError } from "./errors.ts";
+import { isRetryableTransactionError } from "./services/transaction-retry.ts";
 
 export interface FieldIssue {
   path: string;
@@ -163,25 +164,27 @@ const auditStaffCalls = t.middleware(async ({ ctx, type, path, next }) => {
     }
     return result;
   }
+  // inTransaction is the one retry point: after a deadlock it runs this again on a new transaction,
+  // so each attempt has its own trail (a retried mutation writes one set of audit rows), and a
+  // retryable failure is rethrown as itself for inTransaction to recognise.
   return inTransaction(ctx.db, async (tx) => {
-    const inner = await next({ ctx: { db: tx } });
-    if (!inner.ok) throw inner.error;
-    const entries = ctx.audit.entries.length > 0 ? ctx.audit.entries : [defaultAuditEntry(path, inner.data)];
+    const audit = new AuditTrail();
+    const inner = await next({ ctx: { db: tx, audit } });
+    if (!inner.ok) {
+      const cause = inner.error.cause;
+      throw isRetryableTransactionError(cause) ? cause : inner.error;
+    }
+    const entries = audit.entries.length > 0 ? audit.entries : [defaultAuditEntry(path, inner.data)];
     await writeAuditEntries(tx, auditActor(ctx, actor), entries);
     return inner;
   });
 });
 
 /**
- * Gives every procedure call its own trail (even when a caller reuses one context), and runs its
- * after-commit tasks once the procedure, and any transaction around it, succeeded.
+ * Gives every procedure call its own trail (even when a caller reuses one context). Work to do after
+ * a change commits is not the trail's: services register it on their transaction (db-client.ts).
  */
-const withAuditTrail = t.middleware(async ({ next }) => {
-  const audit = new AuditTrail();
-  const result = await next({ ctx: { audit } });
-  if (result.ok) for (const task of audit.afterCommitTasks) await task();
-  return result;
-});
+const withAuditTrail = t.middleware(({ next }) => next({ ctx: { audit: new AuditTrail() } }));
 
 export const publicProcedure = t.procedure.use(mapDomainErrors).use(withAuditTrail);
 export const customerProcedure = publicProcedure.use(requireUser).use(auditStaffCalls);

@@ -69,7 +69,7 @@ export const restRouter = createTRPCRouter({
       if (!key.success)
         throw new InvalidInputError("Invalid Idempotency-Key header", { header: "Idempotency-Key" });
       await ctx.limits.consumeOrder(ctx.user.id);
-      const { order, stockChanges } = await createOrder(
+      const { order } = await createOrder(
         ctx.db,
         {
           userId: input.userId ?? ctx.user.id,
@@ -79,7 +79,6 @@ export const restRouter = createTRPCRouter({
         },
         ctx.user,
       );
-      ctx.audit.afterCommit(() => ctx.cache.stockChanged(stockChanges));
       return toRestOrder(order);
     }),
 
@@ -112,14 +111,13 @@ export const restRouter = createTRPCRouter({
     .input(uncoerced(RestOrderIdInput))
     .output(RestOrderDetail)
     .mutation(async ({ ctx, input }) => {
-      const { order, stockChanges } = await cancelOrder(ctx.db, existingId(input.id, "Order"), ctx.user);
+      const { order } = await cancelOrder(ctx.db, existingId(input.id, "Order"), ctx.user);
       ctx.audit.record({
         action: "order.cancel",
         entity: "order",
         entityId: order.id,
         after: { status: order.status },
       });
-      ctx.audit.afterCommit(() => ctx.cache.stockChanged(stockChanges));
       return toRestOrder(order);
     }),
 
@@ -216,7 +214,6 @@ export const restRouter = createTRPCRouter({
         ctx.user.id,
       );
       ctx.audit.record({ action: "product.create", entity: "product", entityId: product.id, after: product });
-      ctx.audit.afterCommit(() => ctx.cache.invalidate());
       return toRestProduct(product);
     }),
 
@@ -244,7 +241,6 @@ export const restRouter = createTRPCRouter({
         before: { onHand: level.onHand - level.delta },
         after: { onHand: level.onHand, reason: input.reason },
       });
-      ctx.audit.afterCommit(() => ctx.cache.stockChanged([level]));
       return { productId: level.productId, stock: level.onHand };
     }),
 });

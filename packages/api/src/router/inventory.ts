@@ -16,7 +16,6 @@ export const inventoryRouter = createTRPCRouter({
       before: { onHand: level.onHand - level.delta },
       after: { onHand: level.onHand, reason: input.reason, note: input.note },
     });
-    ctx.audit.afterCommit(() => ctx.cache.stockChanged([level]));
     return level;
   }),
 

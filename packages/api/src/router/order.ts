@@ -23,8 +23,7 @@ export const orderRouter = createTRPCRouter({
   /** Places an order for the signed-in shopper; prices, totals and status always come from the server. */
   create: customerProcedure.input(CreateOrderInput).mutation(async ({ ctx, input }) => {
     await ctx.limits.consumeOrder(ctx.user.id);
-    const { order, stockChanges } = await createOrder(ctx.db, { ...input, userId: ctx.user.id }, ctx.user);
-    ctx.audit.afterCommit(() => ctx.cache.stockChanged(stockChanges));
+    const { order } = await createOrder(ctx.db, { ...input, userId: ctx.user.id }, ctx.user);
     return order;
   }),
 
@@ -41,14 +40,13 @@ export const orderRouter = createTRPCRouter({
     .query(({ ctx, input }) => listOrdersOfUser(ctx.db, input.userId, ctx.user, input)),
 
   cancel: customerProcedure.input(CancelOrderInput).mutation(async ({ ctx, input }) => {
-    const { order, stockChanges } = await cancelOrder(ctx.db, input.id, ctx.user, input.note);
+    const { order } = await cancelOrder(ctx.db, input.id, ctx.user, input.note);
     ctx.audit.record({
       action: "order.cancel",
       entity: "order",
       entityId: order.id,
       after: { status: order.status, note: input.note },
     });
-    ctx.audit.afterCommit(() => ctx.cache.stockChanged(stockChanges));
     return order;
   }),
 

@@ -30,7 +30,6 @@ export const productCsvRouter = createTRPCRouter({
   import: staffProcedure.input(ProductCsvInput).mutation(async ({ ctx, input }) => {
     const result = await importProducts(ctx.db, input.csv, ctx.user.id);
     ctx.audit.record({ action: "product.import", entity: "product", entityId: null, after: result });
-    ctx.audit.afterCommit(() => ctx.cache.invalidate());
     return result;
   }),
 });

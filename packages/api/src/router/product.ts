@@ -50,28 +50,24 @@ export const productRouter = createTRPCRouter({
   create: staffProcedure.input(CreateProductInput).mutation(async ({ ctx, input }) => {
     const product = await createProduct(ctx.db, input, ctx.user.id);
     ctx.audit.record({ action: "product.create", entity: "product", entityId: product.id, after: product });
-    ctx.audit.afterCommit(() => ctx.cache.invalidate());
     return product;
   }),
 
   update: staffProcedure.input(UpdateProductInput).mutation(async ({ ctx, input }) => {
     const { before, after } = await updateProduct(ctx.db, input.id, input.patch);
     ctx.audit.record({ action: "product.update", entity: "product", entityId: after.id, before, after });
-    ctx.audit.afterCommit(() => ctx.cache.invalidate());
     return after;
   }),
 
   archive: staffProcedure.input(ProductIdInput).mutation(async ({ ctx, input }) => {
     const { before, after } = await setProductActive(ctx.db, input.id, false);
     ctx.audit.record({ action: "product.archive", entity: "product", entityId: after.id, before, after });
-    ctx.audit.afterCommit(() => ctx.cache.invalidate());
     return after;
   }),
 
   unarchive: staffProcedure.input(ProductIdInput).mutation(async ({ ctx, input }) => {
     const { before, after } = await setProductActive(ctx.db, input.id, true);
     ctx.audit.record({ action: "product.unarchive", entity: "product", entityId: after.id, before, after });
-    ctx.audit.afterCommit(() => ctx.cache.invalidate());
     return after;
   }),
 });

@@ -1,4 +1,5 @@
 import { revokeSessions } from "../auth/revoke-sessions.ts";
+import { afterCommit } from "../db-client.ts";
 import { CreateStaffInput, SetActiveInput, SetRoleInput } from "../schemas/account.ts";
 import { createStaffAccount, listStaff, setAccountActive, setAccountRole } from "../services/staff.ts";
 import { adminProcedure, createTRPCRouter } from "../trpc.ts";
@@ -17,14 +18,14 @@ export const staffRouter = createTRPCRouter({
     const { before, after } = await setAccountRole(ctx.db, input.userId, input.role);
     ctx.audit.record({ action: "staff.setRole", entity: "user", entityId: after.id, before, after });
     // A new role takes effect at the next sign-in; end the old sessions so none keeps the old rights.
-    if (before.role !== after.role) ctx.audit.afterCommit(() => revokeSessions(ctx.auth, after.id));
+    if (before.role !== after.role) await afterCommit(ctx.db, () => revokeSessions(ctx.auth, after.id));
     return after;
   }),
 
   setActive: adminProcedure.input(SetActiveInput).mutation(async ({ ctx, input }) => {
     const { before, after } = await setAccountActive(ctx.db, input.userId, input.active);
     ctx.audit.record({ action: "staff.setActive", entity: "user", entityId: after.id, before, after });
-    if (!after.active) ctx.audit.afterCommit(() => revokeSessions(ctx.auth, after.id));
+    if (!after.active) await afterCommit(ctx.db, () => revokeSessions(ctx.auth, after.id));
     return after;
   }),
 });

@@ -1,10 +1,12 @@
 import { Prisma } from "@stockroom/db";
-import type { DbClient } from "../db-client.ts";
+import { type DbClient, inTransaction } from "../db-client.ts";
 import { ConflictError, InvalidInputError, NotFoundError } from "../errors.ts";
 import type { CreateProductData, ProductListFilter, ProductPatch, ProductSort } from "../schemas/catalog.ts";
 import type { CatalogCache } from "./catalog-cache.ts";
+import { catalogChanged } from "./catalog-changes.ts";
 import type { CatalogReads } from "./catalog-reads.ts";
 import { decodeSortCursor, encodeSortCursor } from "./cursor.ts";
+import { openStock } from "./inventory-ledger.ts";
 import { type ProductView, productViewSelect, toProductView } from "./product-view.ts";
 
 export interface ProductPage {
@@ -141,7 +143,10 @@ function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
-/** Creates a product with its stock level and, when it starts with stock, the opening ledger row. */
+/**
+ * Creates a product with its stock level and, when it starts with stock, the opening ledger row (both
+ * written by the inventory service), in one transaction; the catalog cache hears of it after commit.
+ */
 export async function createProduct(
   db: DbClient,
   data: CreateProductData,
@@ -150,33 +155,24 @@ export async function createProduct(
   await assertCategoryExists(db, data.categoryId);
   const slug = data.slug ?? slugify(data.name);
   try {
-    const created = await db.product.create({
-      data: {
-        slug,
-        name: data.name,
-        description: data.description,
-        priceCents: data.priceCents,
-        currency: data.currency,
-        categoryId: data.categoryId ?? null,
-        imageUrl: data.imageUrl ?? null,
-        lowStockThreshold: data.lowStockThreshold,
-        inventory: { create: { onHand: data.stock } },
-        stockMovements:
-          data.stock > 0
-            ? {
-                create: {
-                  delta: data.stock,
-                  reason: "restock",
-                  note: "Opening stock",
-                  quantityAfter: data.stock,
-                  actorId,
-                },
-              }
-            : undefined,
-      },
-      select: productViewSelect,
+    return await inTransaction(db, async (tx) => {
+      const { id } = await tx.product.create({
+        data: {
+          slug,
+          name: data.name,
+          description: data.description,
+          priceCents: data.priceCents,
+          currency: data.currency,
+          categoryId: data.categoryId ?? null,
+          imageUrl: data.imageUrl ?? null,
+          lowStockThreshold: data.lowStockThreshold,
+        },
+        select: { id: true },
+      });
+      await openStock(tx, [{ productId: id, onHand: data.stock }], actorId);
+      await catalogChanged(tx);
+      return toProductView(await tx.product.findUniqueOrThrow({ where: { id }, select: productViewSelect }));
     });
-    return toProductView(created);
   } catch (error) {
     if (isUniqueViolation(error))
       throw new ConflictError("A product with this slug already exists", { slug });
@@ -193,6 +189,7 @@ export async function updateProduct(
   await assertCategoryExists(db, patch.categoryId);
   try {
     const after = await db.product.update({ where: { id }, data: patch, select: productViewSelect });
+    await catalogChanged(db);
     return { before, after: toProductView(after) };
   } catch (error) {
     if (isUniqueViolation(error))
@@ -208,6 +205,7 @@ export async function setProductActive(
 ): Promise<{ before: ProductView; after: ProductView }> {
   const before = await getProduct(db, { id }, { includeArchived: true });
   const after = await db.product.update({ where: { id }, data: { active }, select: productViewSelect });
+  await catalogChanged(db);
   return { before, after: toProductView(after) };
 }
 

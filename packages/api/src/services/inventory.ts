@@ -3,6 +3,7 @@ import type { DbClient } from "../db-client.ts";
 import { inTransaction } from "../db-client.ts";
 import { ConflictError, NotFoundError } from "../errors.ts";
 import { type AdjustStockData, MAX_STOCK_ON_HAND } from "../schemas/inventory.ts";
+import { stockChanged } from "./catalog-changes.ts";
 import { decodeCursor, decodeSortCursor, encodeCursor, encodeSortCursor } from "./cursor.ts";
 
 export interface StockLevel {
@@ -14,7 +15,8 @@ export interface StockLevel {
 /**
  * Changes one product's stock with a single conditional UPDATE: it never goes below zero, and when
  * the caller says which version it read, a level that moved since is refused instead of overwritten.
- * The ledger row is written in the same transaction.
+ * The ledger row is written in the same transaction; the cache hears of it after commit. The other
+ * writers of stock and its ledger are in inventory-ledger.ts: nothing else writes either table.
  */
 export async function adjustStock(
   db: DbClient,
@@ -48,12 +50,14 @@ export async function adjustStock(
         quantityAfter: updated.onHand,
       },
     });
-    return {
+    const level = {
       productId: data.productId,
       onHand: updated.onHand,
       version: updated.version,
       delta: updated.delta,
     };
+    await stockChanged(tx, [level]);
+    return level;
   });
 }
 

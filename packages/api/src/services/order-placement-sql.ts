@@ -1,4 +1,17 @@
+import { addJobSql } from "../events/order-events.ts";
 import type { SqlStatement } from "../sql.ts";
+import { orderSaleStockSql } from "./inventory-ledger.ts";
+
+// The stock and event parts come from their one owner each: the inventory service writes stock and
+// its ledger, the event module builds the job queue's enqueue call. This file only composes them.
+const stock = orderSaleStockSql({
+  productIds: "$1::uuid[]",
+  when: "(SELECT unchanged AND enough FROM checked)",
+  from: "placed",
+  orderIdSql: "placed.id",
+  actorIdSql: "$16",
+});
+const orderCreatedJob = addJobSql("order.created", "json_build_object('orderId', id)");
 
 /** A product as the `products` statement returns it. */
 export interface PlacementProduct {
@@ -79,8 +92,7 @@ export const ORDER_PLACEMENT_SQL = {
              SELECT * FROM unnest($1::uuid[], $2::int[], $3::int[], $4::text[], $5::bigint[])
                AS l("productId", quantity, "unitPriceCents", "productName", "lineTotalCents")
            ), locked AS (
-             SELECT "productId", "onHand" FROM inventory_level
-             WHERE "productId" = ANY($1::uuid[]) ORDER BY "productId" FOR UPDATE
+             ${stock.locked}
            ), checked AS (
              SELECT
                (SELECT count(*) FROM line JOIN product p ON p.id = line."productId"
@@ -89,12 +101,7 @@ export const ORDER_PLACEMENT_SQL = {
                (SELECT count(*) FROM line JOIN locked USING ("productId") WHERE locked."onHand" >= line.quantity)
                  = cardinality($1::uuid[]) AS enough
            ), taken AS (
-             UPDATE inventory_level l
-             SET "onHand" = l."onHand" - line.quantity, version = l.version + 1, "updatedAt" = now()
-             FROM line
-             WHERE l."productId" = line."productId" AND l."onHand" >= line.quantity
-               AND (SELECT unchanged AND enough FROM checked)
-             RETURNING l."productId", l."onHand", line.quantity
+             ${stock.taken}
            ), placed AS (
              INSERT INTO "order" ("userId", status, "subtotalCents", "totalCents", currency, "shipStreet",
                "shipCity", "shipState", "shipZip", "shipCountry", "idempotencyKey", "requestHash")
@@ -110,12 +117,9 @@ export const ORDER_PLACEMENT_SQL = {
              INSERT INTO order_status_history ("orderId", "fromStatus", "toStatus", "actorId")
              SELECT id, NULL, 'pending'::"OrderStatus", $16 FROM placed
            ), ledger AS (
-             INSERT INTO stock_movement ("productId", delta, reason, "orderId", "actorId", "quantityAfter")
-             SELECT taken."productId", -taken.quantity, 'sale'::"StockMovementReason", placed.id, $16, taken."onHand"
-             FROM taken, placed
+             ${stock.ledger}
            ), job AS (
-             SELECT graphile_worker.add_job('order.created', json_build_object('orderId', id), max_attempts => 25)
-             FROM placed
+             SELECT ${orderCreatedJob} FROM placed
            )
            SELECT checked.unchanged, checked.enough, placed.id, placed.number, placed."createdAt",
              placed."updatedAt", (SELECT count(*) FROM job)::int AS queued,

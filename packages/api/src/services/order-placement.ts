@@ -1,12 +1,14 @@
 import { createHash } from "node:crypto";
+import { retryingTransaction } from "../db-client.ts";
 import { lineTotalCents, orderTotalCents } from "../domain/money.ts";
 import { aggregateLines, type RequestedLine } from "../domain/order-lines.ts";
-import { ConflictError, InsufficientInventoryError, InvalidInputError, NotFoundError } from "../errors.ts";
+import { InsufficientInventoryError, InvalidInputError, NotFoundError } from "../errors.ts";
 import { MAX_ORDER_TOTAL_CENTS, type ShippingAddress } from "../schemas/order.ts";
 import type { Sql } from "../sql.ts";
 import type { StockChange } from "./catalog-cache.ts";
 import { ORDER_PLACEMENT_SQL, type PlacementProduct, placeValues } from "./order-placement-sql.ts";
 import type { OrderView } from "./order-view.ts";
+import { RetryableConflictError } from "./transaction-retry.ts";
 
 export interface PlaceOrderRequest {
   userId: string;
@@ -37,14 +39,13 @@ type PlacedRow = {
   levels: { productId: string; onHand: number }[] | string | null;
 };
 
-/** How often prices may change under an order being placed before the shopper is asked to retry. */
-const PRICE_CHANGE_ATTEMPTS = 3;
-
 /**
  * Writes one order: reads the products, computes the lines and totals, then writes everything in one
  * statement (ORDER_PLACEMENT_SQL.place) that first confirms the products are unchanged and every
- * line has the stock, and otherwise writes nothing. A short line is named in the error; a product
- * changed in between means reading it again.
+ * line has the stock, and otherwise writes nothing. A short line is named in the error. A product
+ * changed in between, a deadlock or a serialization failure means trying again from the start, at
+ * the one retry point of the outermost transaction: here when the statement is its own transaction,
+ * the caller's transaction otherwise (a staff mutation), which is aborted or must re-read anyway.
  */
 export async function placeOrder(
   sql: Sql,
@@ -53,12 +54,12 @@ export async function placeOrder(
   actor: { id: string; name: string },
   customer: OrderView["customer"],
 ): Promise<{ order: OrderView; stockChanges: StockChange[] }> {
-  for (let attempt = 1; ; attempt += 1) {
+  const attempt = async () => {
     const placed = await tryPlaceOrder(sql, request, requestHash, actor, customer);
     if (placed) return placed;
-    if (attempt >= PRICE_CHANGE_ATTEMPTS)
-      throw new ConflictError("Some products changed while the order was placed. Please try again.");
-  }
+    throw new RetryableConflictError("Some products changed while the order was placed. Please try again.");
+  };
+  return sql.inTransaction ? attempt() : retryingTransaction(attempt);
 }
 
 /** One attempt; undefined when a product changed between reading it and writing the order. */

@@ -9,9 +9,10 @@ import type { OrderListFilter } from "../schemas/order.ts";
 import { sqlOn } from "../sql.ts";
 import type { StockChange } from "./catalog-cache.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
+import { restockOrder, stockSold } from "./inventory-ledger.ts";
 import { hashOrderRequest, type PlaceOrderRequest, placeOrder } from "./order-placement.ts";
 import { type OrderView, orderSummarySelect, orderViewSelect, toOrderView } from "./order-view.ts";
-import { isUniqueViolation, withTransactionRetry } from "./transaction-retry.ts";
+import { isUniqueViolation } from "./transaction-retry.ts";
 
 const isStaff = (user: SessionUser) => user.role === "STAFF" || user.role === "ADMIN";
 
@@ -45,9 +46,8 @@ export async function createOrder(
   const earlier = await replay();
   if (earlier) return earlier;
   try {
-    const { order, stockChanges } = await withTransactionRetry(() =>
-      placeOrder(sqlOn(db), request, requestHash, actor, customer),
-    );
+    const { order, stockChanges } = await placeOrder(sqlOn(db), request, requestHash, actor, customer);
+    await stockSold(db, stockChanges);
     return { order, replayed: false, stockChanges };
   } catch (error) {
     // Two requests with one key raced: the loser's transaction rolled back; answer like a replay.
@@ -169,34 +169,17 @@ export async function cancelOrder(
   actor: SessionUser,
   note?: string,
 ): Promise<{ order: OrderView; stockChanges: StockChange[] }> {
-  const stockChanges = await withTransactionRetry(() =>
-    inTransaction(db, async (tx) => {
-      const order = await lockOrder(tx, id, actor);
-      assertTransition(order.status, "cancelled");
-      await tx.order.update({ where: { id }, data: { status: "cancelled" } });
-      const restocked = await tx.$queryRaw<{ productId: string; onHand: number; quantity: number }[]>`
-        UPDATE inventory_level l SET "onHand" = l."onHand" + i.quantity, version = l.version + 1, "updatedAt" = now()
-        FROM (SELECT "productId", sum(quantity)::int AS quantity FROM order_item WHERE "orderId" = ${id}::uuid GROUP BY "productId") i
-        WHERE l."productId" = i."productId"
-        RETURNING l."productId", l."onHand", i.quantity`;
-      await tx.stockMovement.createMany({
-        data: restocked.map((row) => ({
-          productId: row.productId,
-          delta: row.quantity,
-          reason: "cancellation" as const,
-          orderId: id,
-          actorId: actor.id,
-          quantityAfter: row.onHand,
-          note,
-        })),
-      });
-      await tx.orderStatusHistory.create({
-        data: { orderId: id, fromStatus: order.status, toStatus: "cancelled", actorId: actor.id, note },
-      });
-      await enqueueOrderEvent(tx, { name: "order.cancelled", payload: { orderId: id, actorId: actor.id } });
-      return restocked.map((row) => ({ productId: row.productId, onHand: row.onHand, delta: row.quantity }));
-    }),
-  );
+  const stockChanges = await inTransaction(db, async (tx) => {
+    const order = await lockOrder(tx, id, actor);
+    assertTransition(order.status, "cancelled");
+    await tx.order.update({ where: { id }, data: { status: "cancelled" } });
+    const restocked = await restockOrder(tx, id, actor.id, note);
+    await tx.orderStatusHistory.create({
+      data: { orderId: id, fromStatus: order.status, toStatus: "cancelled", actorId: actor.id, note },
+    });
+    await enqueueOrderEvent(tx, { name: "order.cancelled", payload: { orderId: id, actorId: actor.id } });
+    return restocked;
+  });
   return { order: await getOrderView(db, id), stockChanges };
 }
 

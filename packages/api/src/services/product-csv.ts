@@ -2,7 +2,9 @@ import { Prisma } from "@stockroom/db";
 import { type DbClient, inTransaction } from "../db-client.ts";
 import { ConflictError, InvalidInputError } from "../errors.ts";
 import { centsToDecimal, PRODUCT_CSV_COLUMNS } from "../schemas/product-csv.ts";
+import { catalogChanged } from "./catalog-changes.ts";
 import { csvNumber, serializeCsv } from "./csv.ts";
+import { openStock, setStockLevels } from "./inventory-ledger.ts";
 import { type PlannedRow, type ProductImportRow, planProductImport } from "./product-csv-plan.ts";
 
 export type { ProductImportRow } from "./product-csv-plan.ts";
@@ -98,12 +100,24 @@ export async function importProducts(
     const updates = ready.filter((row): row is UpdateRow => Boolean(row.existing));
     await createProducts(tx, creates, actorId);
     await updateProductFields(tx, updates);
-    await setStockLevels(tx, updates, actorId);
+    await setStockLevels(
+      tx,
+      updates
+        .filter(({ data, existing }) => data.stock !== (existing.inventory?.onHand ?? 0))
+        .map(({ data, existing }) => ({
+          productId: existing.id,
+          onHand: data.stock,
+          hasLevel: Boolean(existing.inventory),
+        })),
+      actorId,
+      "CSV import",
+    );
+    await catalogChanged(tx);
     return { created: creates.length, updated: updates.length };
   });
 }
 
-/** New products with their stock levels and, like createProduct, an opening ledger row when stocked. */
+/** New products with their stock levels and, like createProduct, an opening ledger row when stocked (inventory service). */
 async function createProducts(tx: DbClient, rows: ReadyRow[], actorId: string | null): Promise<void> {
   if (rows.length === 0) return;
   let created: { id: string; slug: string }[];
@@ -129,22 +143,11 @@ async function createProducts(tx: DbClient, rows: ReadyRow[], actorId: string | 
     throw error;
   }
   const idBySlug = new Map(created.map((product) => [product.slug, product.id]));
-  const stocked = rows.map(({ data }) => ({ productId: idBySlug.get(data.slug)!, stock: data.stock }));
-  await tx.inventoryLevel.createMany({
-    data: stocked.map(({ productId, stock }) => ({ productId, onHand: stock })),
-  });
-  const opening = stocked.filter(({ stock }) => stock > 0);
-  if (opening.length === 0) return;
-  await tx.stockMovement.createMany({
-    data: opening.map(({ productId, stock }) => ({
-      productId,
-      delta: stock,
-      reason: "restock" as const,
-      note: "Opening stock",
-      quantityAfter: stock,
-      actorId,
-    })),
-  });
+  await openStock(
+    tx,
+    rows.map(({ data }) => ({ productId: idBySlug.get(data.slug)!, onHand: data.stock })),
+    actorId,
+  );
 }
 
 /** One UPDATE for every row whose fields differ; unchanged products keep their updatedAt. */
@@ -173,46 +176,4 @@ async function updateProductFields(tx: DbClient, rows: UpdateRow[]): Promise<voi
       ${column((row) => row.data.lowStockThreshold)}::int[], ${column((row) => row.data.active)}::boolean[]
     ) AS v(id, name, description, "priceCents", currency, "categoryId", "lowStockThreshold", active)
     WHERE p.id = v.id`;
-}
-
-/**
- * Sets each differing stock level with one conditional UPDATE (rows locked in id order, as orders
- * lock them, so the two cannot deadlock) and writes an "adjustment" ledger row per change, with the
- * delta from the level as it stood when locked.
- */
-async function setStockLevels(tx: DbClient, rows: UpdateRow[], actorId: string | null): Promise<void> {
-  const targets = rows.filter(({ data, existing }) => data.stock !== (existing.inventory?.onHand ?? 0));
-  if (targets.length === 0) return;
-  const missing = targets.filter(({ existing }) => !existing.inventory);
-  if (missing.length > 0) {
-    await tx.inventoryLevel.createMany({
-      data: missing.map(({ existing }) => ({ productId: existing.id, onHand: 0 })),
-      skipDuplicates: true,
-    });
-  }
-  const changes = await tx.$queryRaw<{ productId: string; onHand: number; delta: number }[]>`
-    WITH target AS (
-      SELECT * FROM unnest(${targets.map((row) => row.existing.id)}::uuid[], ${targets.map((row) => row.data.stock)}::int[])
-        AS t("productId", "onHand")
-    ), previous AS (
-      SELECT l."productId", l."onHand" FROM inventory_level l JOIN target t ON t."productId" = l."productId"
-      WHERE l."onHand" <> t."onHand"
-      ORDER BY l."productId"
-      FOR UPDATE OF l
-    )
-    UPDATE inventory_level l SET "onHand" = t."onHand", version = l.version + 1, "updatedAt" = now()
-    FROM previous p JOIN target t ON t."productId" = p."productId"
-    WHERE l."productId" = p."productId"
-    RETURNING l."productId", l."onHand", (l."onHand" - p."onHand")::int AS delta`;
-  if (changes.length === 0) return;
-  await tx.stockMovement.createMany({
-    data: changes.map((change) => ({
-      productId: change.productId,
-      delta: change.delta,
-      reason: "adjustment" as const,
-      note: "CSV import",
-      quantityAfter: change.onHand,
-      actorId,
-    })),
-  });
 }

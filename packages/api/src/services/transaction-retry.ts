@@ -1,5 +1,6 @@
 import { Prisma } from "@stockroom/db";
 import pg from "pg";
+import { ConflictError } from "../errors.ts";
 
 // Deadlock, serialization failure, and Prisma's name for either in an interactive transaction.
 const RETRYABLE_SQLSTATES = ["40P01", "40001"];
@@ -9,7 +10,9 @@ function isPgError(error: unknown): error is pg.DatabaseError & { code: string }
   return error instanceof pg.DatabaseError && typeof error.code === "string";
 }
 
+/** Whether running the whole transaction again may succeed: a deadlock, serialization failure or RetryableConflictError. */
 export function isRetryableTransactionError(error: unknown): boolean {
+  if (error instanceof RetryableConflictError) return true;
   if (isPgError(error)) return RETRYABLE_SQLSTATES.includes(error.code);
   if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
   if (error.code === "P2034") return true;
@@ -24,14 +27,9 @@ export function isUniqueViolation(error: unknown, field?: string): boolean {
   return field === undefined || JSON.stringify(error.meta ?? {}).includes(field);
 }
 
-/** Retries a whole transaction a few times when Postgres aborted it for a deadlock or serialization failure. */
-export async function withTransactionRetry<T>(task: () => Promise<T>, attempts = 5): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await task();
-    } catch (error) {
-      if (attempt >= attempts || !isRetryableTransactionError(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
-    }
-  }
-}
+/**
+ * A conflict that a fresh attempt resolves (a product changed between reading it and writing the
+ * order): the outermost transaction retries it like a deadlock (see db-client.ts `atOutermost`);
+ * after the last attempt the caller gets it as the 409 it is.
+ */
+export class RetryableConflictError extends ConflictError {}
