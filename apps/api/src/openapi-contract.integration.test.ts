@@ -39,6 +39,19 @@ function exampleProductId(): string {
   return id;
 }
 
+const errorContract = [
+  { statusCode: { enabled: true } },
+  { contentType: { enabled: true } },
+  { jsonBody: { enabled: true } },
+  { schemaValidation: { enabled: true } },
+];
+function refusal(openApiOperation: string, name: string, openApiResponse: string, overwrite: object) {
+  return {
+    openApiOperation,
+    variations: [{ name, openApiResponse, overwrites: [overwrite], tests: { contractTests: errorContract } }],
+  };
+}
+
 let t: TestApp;
 let work: string;
 let documentFile: string;
@@ -94,6 +107,21 @@ describe("the OpenAPI document, judged by third-party tools", () => {
           { openApiOperation: "*::/*", contentType: { enabled: true } },
           { openApiOperation: "*::/*", jsonBody: { enabled: true } },
           { openApiOperation: "*::/*", schemaValidation: { enabled: true } },
+        ],
+        // Refusals too: each answers its documented status with the documented error body.
+        variationTests: [
+          refusal("GET::/orders/{id}", "Signed out", "401", {
+            overwriteRequestHeaders: [{ key: "Cookie", value: "stockroom.session_token=forged" }],
+          }),
+          refusal("GET::/products/{id}", "Unknown product", "404", {
+            overwriteRequestPathVariables: [{ key: "id", value: "00000000-0000-4000-8000-000000000000" }],
+          }),
+          refusal("POST::/products", "Negative price", "400", {
+            overwriteRequestBody: [{ key: "price", value: -1 }],
+          }),
+          refusal("POST::/inventory/{productId}/adjustments", "Below zero", "409", {
+            overwriteRequestBody: [{ key: "delta", value: -1_000_000 }],
+          }),
         ],
       },
       // The order's id and owner are the server's: take them from the answer of "Place an order".
@@ -186,9 +214,10 @@ describe("the OpenAPI document, judged by third-party tools", () => {
       };
     };
     const operationCount = Object.values(document.paths ?? {}).flatMap(Object.keys).length;
-    expect(report.run.stats.requests.total, newman.stdout).toBe(operationCount);
+    // Each operation once, then the four refusals.
+    expect(report.run.stats.requests.total, newman.stdout).toBe(operationCount + 4);
     expect(report.run.stats.requests.failed, newman.stdout).toBe(0);
-    expect(report.run.stats.assertions.total, newman.stdout).toBeGreaterThanOrEqual(operationCount * 4);
+    expect(report.run.stats.assertions.total, newman.stdout).toBeGreaterThanOrEqual((operationCount + 4) * 4);
     expect(report.run.stats.assertions.failed, newman.stdout).toBe(0);
     expect("failed" in newman, newman.stdout).toBe(false);
   });

@@ -47,6 +47,13 @@ const errorSchema: SchemaObject = {
   example: { error: "Invalid request", details: [{ path: "items.0.quantity", message: "Too small" }] },
 };
 
+const retryAfterHeader = {
+  "Retry-After": {
+    description: "Seconds to wait before trying again",
+    schema: { type: "integer", minimum: 1 },
+  },
+};
+
 /** Answered by every operation. */
 const commonErrors: ErrorResponses = {
   400: "Invalid request: `details` lists each refused field with its message",
@@ -117,6 +124,7 @@ function correctOperation(name: RestProcedureName, operation: Operation, example
     const description = errors[Number(code) as ErrorStatus];
     responses[code] = {
       description,
+      ...(code === "429" ? { headers: retryAfterHeader } : {}),
       content: { "application/json": { schema: { $ref: ERROR_SCHEMA_REF } } },
     };
   }
