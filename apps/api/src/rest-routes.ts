@@ -1,13 +1,20 @@
-import { REST_CREATED_PATHS, type RestRouter, restRouter, type Services } from "@stockroom/api";
+import {
+  REST_CREATED_PATHS,
+  type RestErrorBody,
+  type RestRouter,
+  restErrorOf,
+  restRouter,
+  type Services,
+} from "@stockroom/api";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { type CreateOpenApiFastifyPluginOptions, fastifyTRPCOpenApiPlugin } from "trpc-to-openapi";
-import type { ErrorBody } from "./http-errors.ts";
 import type { ContextFactory } from "./request-context.ts";
 
 /**
- * The REST contract at /api/*: trpc-to-openapi routes each request to a procedure of the REST router.
- * Error bodies are shaped by the router's error formatter for REST ({ error, details }); this plugin
- * only drops the fields trpc-to-openapi adds on top, and answers 201 for creations.
+ * The REST contract at /api/*: trpc-to-openapi routes each request to a procedure of the REST router,
+ * and this plugin answers 201 for creations. An error's body is built by restErrorOf from the error
+ * itself (in onError, which sees every failure, routing ones included) and replaces the tRPC-shaped
+ * body the library sends, so REST bodies have one shaper.
  */
 export async function registerRestRoutes(
   app: FastifyInstance,
@@ -21,9 +28,11 @@ export async function registerRestRoutes(
         request.body = {};
       }
     });
-    rest.addHook("onSend", async (_request, reply, payload) =>
-      reply.statusCode >= 400 ? restErrorPayload(payload) : payload,
-    );
+    const errorBodies = new WeakMap<FastifyRequest, RestErrorBody>();
+    rest.addHook("onSend", async (request, reply, payload) => {
+      const body = reply.statusCode >= 400 ? errorBodies.get(request) : undefined;
+      return body ? JSON.stringify(body) : payload;
+    });
     await rest.register(fastifyTRPCOpenApiPlugin, {
       basePath: "/api",
       router: restRouter,
@@ -32,25 +41,11 @@ export async function registerRestRoutes(
       responseMeta: ({ paths, errors }) =>
         errors.length === 0 && paths?.some((path) => REST_CREATED_PATHS.has(path)) ? { status: 201 } : {},
       onError: ({ error, path, req }) => {
+        const request = req as unknown as FastifyRequest;
         if (error.code === "INTERNAL_SERVER_ERROR")
-          (req as unknown as FastifyRequest).log.error(
-            { err: error.cause ?? error, path },
-            "REST procedure failed",
-          );
+          request.log.error({ err: error.cause ?? error, path }, "REST procedure failed");
+        errorBodies.set(request, restErrorOf(error, String(request.id)).body);
       },
     } satisfies CreateOpenApiFastifyPluginOptions<RestRouter>);
   });
-}
-
-function restErrorPayload(payload: unknown): unknown {
-  if (typeof payload !== "string") return payload;
-  try {
-    const body = JSON.parse(payload) as Record<string, unknown>;
-    const shaped: ErrorBody = { error: String(body.error ?? body.message ?? "Request failed") };
-    if (body.details !== undefined) shaped.details = body.details;
-    if (typeof body.requestId === "string") shaped.requestId = body.requestId;
-    return JSON.stringify(shaped);
-  } catch {
-    return payload;
-  }
 }

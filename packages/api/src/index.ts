@@ -8,6 +8,7 @@ export * from "./errors.ts";
 export { defaultRateLimitConfig, type RateLimitConfig } from "./rate-limit/config.ts";
 export { RateLimits } from "./rate-limit/rate-limits.ts";
 export { createRedis, pingRedis, type Redis } from "./redis.ts";
+export { type RestError, type RestErrorBody, restErrorOf } from "./rest/error-body.ts";
 export { createOpenApiDocument } from "./rest/openapi.ts";
 export { REST_CREATED_PATHS, type RestRouter, restRouter } from "./rest/router.ts";
 export { type AppRouter, appRouter, createCaller } from "./root.ts";

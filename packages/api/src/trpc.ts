@@ -14,14 +14,10 @@ import type { SessionUser } from "./auth/session.ts";
 import type { Context } from "./context.ts";
 import { inTransaction } from "./db-client.ts";
 import { DomainError } from "./errors.ts";
+import { fieldIssuesOf, publicMessageOf } from "./rest/error-body.ts";
 import { isRetryableTransactionError } from "./services/transaction-retry.ts";
 
-export interface FieldIssue {
-  path: string;
-  message: string;
-}
-
-export const UNREADABLE_INPUT = "The input could not be read";
+export { type FieldIssue, UNREADABLE_INPUT } from "./rest/error-body.ts";
 
 // The one place initTRPC is called: every router and base procedure comes from here.
 const t = initTRPC
@@ -31,36 +27,10 @@ const t = initTRPC
     transformer: superjson,
     errorFormatter({ shape, error, ctx }) {
       // An unexpected error is logged by the adapter; the caller gets a request id, never internals.
-      const internal = error.code === "INTERNAL_SERVER_ERROR";
-      const issues: FieldIssue[] | undefined =
-        error.cause instanceof ZodError
-          ? error.cause.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }))
-          : undefined;
+      // REST bodies are not shaped here: apps/api builds them with restErrorOf (rest/error-body.ts).
+      const issues = error.cause instanceof ZodError ? fieldIssuesOf(error.cause) : undefined;
       const details = error.cause instanceof DomainError ? error.cause.details : undefined;
-      // A client error wrapping a plain Error (superjson refusing forged metadata, say) would carry
-      // that error's own words ("Maximum call stack size exceeded"): answer in ours instead.
-      const unreadable =
-        !internal && !issues && error.cause instanceof Error && !(error.cause instanceof DomainError);
-      const message = internal
-        ? "Internal server error"
-        : issues
-          ? "Invalid request"
-          : unreadable
-            ? UNREADABLE_INPUT
-            : shape.message;
-      if (ctx?.surface === "rest") {
-        // The REST contract's body: { error, details? } (the adapter strips everything else).
-        const restDetails =
-          issues ?? (error.cause instanceof DomainError ? error.cause.restDetails : undefined);
-        return {
-          error: message,
-          ...(restDetails !== undefined && { details: restDetails }),
-          ...(internal && { requestId: ctx.requestId }),
-          code: shape.code,
-          message,
-          data: shape.data,
-        };
-      }
+      const message = publicMessageOf(error);
       return {
         message,
         code: shape.code,
