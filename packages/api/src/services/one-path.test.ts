@@ -1,7 +1,12 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { addJobSql, ORDER_EVENT_NAMES, ORDER_EVENT_PAYLOADS } from "../events/order-events.ts";
+import {
+  addJobSql,
+  enqueueOrderEvent,
+  ORDER_EVENT_NAMES,
+  ORDER_EVENT_PAYLOADS,
+} from "../events/order-events.ts";
 import { createOrderEventTasks } from "../events/tasks.ts";
 import { ORDER_PLACEMENT_SQL } from "./order-placement-sql.ts";
 
@@ -67,6 +72,17 @@ describe("one way to enqueue an event", () => {
     const tasks = createOrderEventTasks({ db: {} as never, mail: {} as never });
     expect(Object.keys(tasks)).toEqual(ORDER_EVENT_NAMES);
     expect(Object.keys(ORDER_EVENT_PAYLOADS)).toEqual(ORDER_EVENT_NAMES);
+  });
+
+  it("checks a payload against its schema before anything is queued", async () => {
+    const db = {
+      $executeRawUnsafe: () => {
+        throw new Error("nothing may be queued");
+      },
+    };
+    await expect(
+      enqueueOrderEvent(db as never, { name: "order.created", payload: { orderId: "not-a-uuid" } }),
+    ).rejects.toThrow(/Invalid UUID/i);
   });
 
   it("refuses an event name outside the list", () => {
