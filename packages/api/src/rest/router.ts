@@ -1,5 +1,8 @@
 import { z } from "zod";
+import { toMinorUnits } from "../domain/money.ts";
 import { InvalidInputError, NotFoundError } from "../errors.ts";
+import { DEFAULT_LOW_STOCK_THRESHOLD, type ProductListFilter } from "../schemas/catalog.ts";
+import { toStockChange } from "../schemas/inventory.ts";
 import { IdempotencyKeySchema } from "../schemas/order.ts";
 import {
   cachedProduct,
@@ -26,7 +29,7 @@ import {
   RestStockLevel,
   RestUserOrdersInput,
 } from "./schemas.ts";
-import { restPriceToCents, toRestOrder, toRestOrderSummary, toRestProduct } from "./serialize.ts";
+import { toRestOrder, toRestOrderSummary, toRestProduct } from "./serialize.ts";
 import { uncoerced } from "./uncoerced.ts";
 
 // The REST contract (mounted at /api/* by apps/api with trpc-to-openapi): thin translations between
@@ -154,14 +157,8 @@ export const restRouter = createTRPCRouter({
     .input(uncoerced(RestProductListInput))
     .output(RestProductPage)
     .query(({ ctx, input }) => {
-      const filter = {
-        cursor: input.cursor,
-        limit: input.limit,
-        category: input.category,
-        q: input.q,
-        sort: "newest" as const,
-        includeArchived: false,
-      };
+      // Not defaults: REST lists only active products, newest first (its documented order).
+      const filter: ProductListFilter = { ...input, sort: "newest", includeArchived: false };
       return cachedProductPage(ctx, `rest:list:${JSON.stringify(filter)}`, async () => {
         const page = await listProducts(ctx.db, filter);
         return { products: page.products.map(toRestProduct), nextCursor: page.nextCursor };
@@ -200,16 +197,14 @@ export const restRouter = createTRPCRouter({
     .input(uncoerced(RestCreateProductInput))
     .output(RestProduct)
     .mutation(async ({ ctx, input }) => {
-      const { price, ...rest } = input;
+      // The schema applied the shared defaults and checked the price in its currency's units.
+      const { price, ...fields } = input;
       const product = await createProduct(
         ctx.db,
         {
-          ...rest,
-          priceCents: restPriceToCents(price, rest.currency ?? "USD"),
-          description: rest.description ?? "",
-          currency: rest.currency ?? "USD",
-          stock: rest.stock ?? 0,
-          lowStockThreshold: 5,
+          ...fields,
+          priceCents: toMinorUnits(price, fields.currency),
+          lowStockThreshold: DEFAULT_LOW_STOCK_THRESHOLD,
         },
         ctx.user.id,
       );
@@ -230,10 +225,8 @@ export const restRouter = createTRPCRouter({
     .input(uncoerced(RestAdjustmentInput))
     .output(RestStockLevel)
     .mutation(async ({ ctx, input }) => {
-      const { delta, set, ...rest } = input;
       const productId = existingId(input.productId, "Product");
-      const change = delta !== undefined ? { delta } : { set: set ?? 0 };
-      const level = await adjustStock(ctx.db, { ...rest, ...change, productId }, ctx.user.id);
+      const level = await adjustStock(ctx.db, toStockChange({ ...input, productId }), ctx.user.id);
       ctx.audit.record({
         action: "inventory.adjust",
         entity: "product",

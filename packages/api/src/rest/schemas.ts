@@ -1,11 +1,21 @@
 import { z } from "zod";
-import { hasAtMostTwoDecimals } from "../domain/money.ts";
+import {
+  DEFAULT_CURRENCY,
+  fitsMinorUnits,
+  hasAtMostTwoDecimals,
+  isCurrencyCode,
+  minorUnitsOf,
+  toMinorUnits,
+} from "../domain/money.ts";
 import { UserIdSchema } from "../schemas/account.ts";
-import { AdjustmentReasonSchema, MAX_STOCK_ON_HAND } from "../schemas/inventory.ts";
-import { OrderLineInput, OrderStatusSchema, ShippingAddressSchema } from "../schemas/order.ts";
-import { pageCursor, singleLineText, text } from "../schemas/text.ts";
+import { CreateProductInput, ProductListInput } from "../schemas/catalog.ts";
+import { AdjustStockFields, hasOneStockChange, ONE_STOCK_CHANGE } from "../schemas/inventory.ts";
+import { CreateOrderInput, OrderPageInput, OrderStatusSchema } from "../schemas/order.ts";
+import { singleLineText } from "../schemas/text.ts";
 
-// REST speaks decimal major units (99.99) and ISO-8601 dates; tRPC speaks cents and Dates.
+// REST speaks decimal major units (99.99) and ISO-8601 dates; tRPC speaks cents and Dates. Every REST
+// input is a shared schema (schemas/*) renamed or re-united where REST differs (major units, query
+// strings, path ids), so each field's rule exists once and both surfaces refuse the same input.
 
 const amount = z
   .number()
@@ -14,17 +24,23 @@ const amount = z
   .meta({ description: "Decimal amount in major units, e.g. 99.99", example: 99.99 });
 
 const pathId = singleLineText().min(1).max(100);
-const pageParams = {
-  cursor: pageCursor().optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-};
 
-export const RestCreateOrderInput = z.object({
+/** Page size of a REST list when the query string names none. */
+const REST_PAGE_SIZE = 20;
+
+/**
+ * A query-string number (text on the wire) under the shared schema's own checks and messages. A copy
+ * with coerce set: the shared schema itself is never changed (see uncoerced.ts).
+ */
+function fromQueryString(schema: z.ZodDefault<z.ZodNumber>, defaultValue = REST_PAGE_SIZE) {
+  const number = schema.unwrap();
+  return number.clone({ ...number._zod.def, coerce: true }).default(defaultValue);
+}
+
+export const RestCreateOrderInput = CreateOrderInput.omit({ idempotencyKey: true }).extend({
   userId: UserIdSchema.optional().meta({
     description: "Defaults to the signed-in user; another user's id needs staff",
   }),
-  items: z.array(OrderLineInput).min(1, "Add at least one item").max(100),
-  shippingAddress: ShippingAddressSchema,
 });
 
 export const RestOrderItem = z.object({
@@ -80,7 +96,10 @@ export const RestOrderSummary = z.object({
 });
 
 export const RestOrderIdInput = z.object({ id: pathId });
-export const RestUserOrdersInput = z.object({ id: pathId, ...pageParams });
+export const RestUserOrdersInput = OrderPageInput.extend({
+  id: pathId,
+  limit: fromQueryString(OrderPageInput.shape.limit),
+});
 export const RestOrderPage = z.object({
   orders: z.array(RestOrderSummary),
   nextCursor: z.string().nullable(),
@@ -99,10 +118,8 @@ export const RestProduct = z.object({
   active: z.boolean(),
 });
 
-export const RestProductListInput = z.object({
-  ...pageParams,
-  category: singleLineText().max(120).optional(),
-  q: singleLineText().max(200).optional(),
+export const RestProductListInput = ProductListInput.pick({ cursor: true, category: true, q: true }).extend({
+  limit: fromQueryString(ProductListInput.shape.limit),
 });
 export const RestProductPage = z.object({
   products: z.array(RestProduct),
@@ -110,41 +127,54 @@ export const RestProductPage = z.object({
 });
 export const RestProductIdInput = z.object({ id: pathId });
 
-export const RestCreateProductInput = z.object({
-  name: singleLineText().trim().min(1, "Enter a name").max(200),
-  price: amount.max(1_000_000, "That price is too high"),
-  slug: singleLineText().max(120).optional(),
-  description: text().max(5000).optional(),
-  currency: singleLineText()
-    .regex(/^[A-Z]{3}$/, "Use a three-letter currency code such as USD")
-    .optional(),
-  categoryId: z.uuid({ message: "Not a category id" }).optional(),
-  imageUrl: singleLineText().max(2000).optional(),
-  stock: z.number().int().min(0, "Stock cannot be negative").max(1_000_000).optional(),
-});
+const PRICE_CENTS = CreateProductInput.shape.priceCents;
+const PRICE_LIMIT_MINOR = PRICE_CENTS.maxValue ?? Number.MAX_SAFE_INTEGER;
+const DECIMAL_WORDS = ["no", "one", "two", "three", "four"];
 
-/** Exactly one of `delta` or `set` (trpc-to-openapi needs one object, not a union). */
-export const RestAdjustmentInput = z
-  .object({
-    productId: pathId,
-    delta: z
-      .number()
-      .int()
-      .min(-MAX_STOCK_ON_HAND, `Use at least -${MAX_STOCK_ON_HAND.toLocaleString("en-US")}`)
-      .max(MAX_STOCK_ON_HAND, `Use at most ${MAX_STOCK_ON_HAND.toLocaleString("en-US")}`)
-      .refine((n) => n !== 0, "A change of zero changes nothing")
-      .optional(),
-    set: z
-      .number()
-      .int()
-      .min(0, "Stock cannot be negative")
-      .max(MAX_STOCK_ON_HAND, `Use at most ${MAX_STOCK_ON_HAND.toLocaleString("en-US")}`)
-      .optional(),
-    reason: AdjustmentReasonSchema,
-    note: text().max(500).optional(),
+/**
+ * REST's price rule: the shared priceCents rule (bounds, messages), read in major units of the
+ * product's currency. Runs even when other fields fail, so every refused field is named, as in tRPC.
+ */
+function checkPrice(input: { price?: unknown; currency?: unknown }, ctx: z.RefinementCtx) {
+  const { price } = input;
+  if (typeof price !== "number") return; // the field's own check named it
+  const currency =
+    typeof input.currency === "string" && isCurrencyCode(input.currency) ? input.currency : DEFAULT_CURRENCY;
+  if (!fitsMinorUnits(price, currency)) {
+    const digits = minorUnitsOf(currency);
+    const message =
+      digits === 0
+        ? `Use a whole amount for ${currency}`
+        : `Use at most ${DECIMAL_WORDS[digits] ?? digits} decimal${digits === 1 ? "" : "s"}`;
+    ctx.addIssue({ code: "custom", path: ["price"], message });
+    return;
+  }
+  for (const issue of PRICE_CENTS.safeParse(toMinorUnits(price, currency)).error?.issues ?? []) {
+    ctx.addIssue({ code: "custom", path: ["price"], message: issue.message });
+  }
+}
+
+/** tRPC's product.create with `price` in major units for `priceCents` (the handler converts it). */
+export const RestCreateProductInput = CreateProductInput.omit({ priceCents: true, lowStockThreshold: true })
+  .extend({
+    price: z.number().meta({
+      description: `Decimal amount in major units of \`currency\`, e.g. 99.99 (the maximum is for two-decimal currencies: ${PRICE_LIMIT_MINOR.toLocaleString("en-US")} minor units in any)`,
+      example: 99.99,
+      minimum: PRICE_CENTS.minValue ?? 0,
+      maximum: PRICE_LIMIT_MINOR / 100,
+    }),
   })
-  .refine((input) => (input.delta === undefined) !== (input.set === undefined), {
-    message: "Give either delta or set",
-    path: ["delta"],
+  .superRefine(checkPrice, {
+    when: (payload) => typeof payload.value === "object" && payload.value !== null,
   });
+
+/** tRPC's inventory.adjust with the product id in the path (exactly one of `delta` or `set`). */
+export const RestAdjustmentInput = AdjustStockFields.pick({
+  reason: true,
+  note: true,
+  delta: true,
+  set: true,
+})
+  .extend({ productId: pathId })
+  .refine(hasOneStockChange, ONE_STOCK_CHANGE);
 export const RestStockLevel = z.object({ productId: z.string(), stock: z.number().int() });

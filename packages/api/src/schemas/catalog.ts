@@ -48,6 +48,9 @@ const productFields = {
   lowStockThreshold: z.number().int().min(0).max(100_000),
 };
 
+/** The low-stock threshold of a product created without one. */
+export const DEFAULT_LOW_STOCK_THRESHOLD = 5;
+
 export const CreateProductInput = z.object({
   ...productFields,
   slug: productFields.slug.optional(),
@@ -55,7 +58,7 @@ export const CreateProductInput = z.object({
   currency: productFields.currency.default("USD"),
   categoryId: productFields.categoryId.optional(),
   imageUrl: productFields.imageUrl.optional(),
-  lowStockThreshold: productFields.lowStockThreshold.default(5),
+  lowStockThreshold: productFields.lowStockThreshold.default(DEFAULT_LOW_STOCK_THRESHOLD),
   stock: z.number().int().min(0, "Stock cannot be negative").max(1_000_000).default(0),
 });
 export type CreateProductData = z.infer<typeof CreateProductInput>;

@@ -23,21 +23,40 @@ const adjustmentBase = {
 export const MAX_STOCK_ON_HAND = 1_000_000_000;
 const stockLimit = `Use at most ${MAX_STOCK_ON_HAND.toLocaleString("en-US")}`;
 
-export const AdjustStockInput = z.union([
-  z.object({
-    ...adjustmentBase,
-    delta: z
-      .number()
-      .int()
-      .min(-MAX_STOCK_ON_HAND, `Use at least -${MAX_STOCK_ON_HAND.toLocaleString("en-US")}`)
-      .max(MAX_STOCK_ON_HAND, stockLimit)
-      .refine((n) => n !== 0, "A change of zero changes nothing"),
-  }),
-  z.object({
-    ...adjustmentBase,
-    set: z.number().int().min(0, "Stock cannot be negative").max(MAX_STOCK_ON_HAND, stockLimit),
-  }),
-]);
+/**
+ * An adjustment's fields. Exactly one of `delta` or `set` must be given (hasOneStockChange); REST
+ * derives its body from these fields, tRPC parses AdjustStockInput.
+ */
+export const AdjustStockFields = z.object({
+  ...adjustmentBase,
+  delta: z
+    .number()
+    .int()
+    .min(-MAX_STOCK_ON_HAND, `Use at least -${MAX_STOCK_ON_HAND.toLocaleString("en-US")}`)
+    .max(MAX_STOCK_ON_HAND, stockLimit)
+    .refine((n) => n !== 0, "A change of zero changes nothing")
+    .optional(),
+  set: z.number().int().min(0, "Stock cannot be negative").max(MAX_STOCK_ON_HAND, stockLimit).optional(),
+});
+
+export const hasOneStockChange = (input: { delta?: number; set?: number }) =>
+  (input.delta === undefined) !== (input.set === undefined);
+export const ONE_STOCK_CHANGE = { message: "Give either delta or set", path: ["delta"] };
+
+/** An adjustment that passed hasOneStockChange, as the change it makes: by `delta`, or to `set`. */
+export function toStockChange<Fields extends { delta?: number; set?: number }>({
+  delta,
+  set,
+  ...rest
+}: Fields) {
+  // hasOneStockChange ran first: when delta is missing, set is there.
+  return delta !== undefined ? { ...rest, delta } : { ...rest, set: set as number };
+}
+
+/** A change by `delta` or to a level (`set`); both, or neither, is refused. */
+export const AdjustStockInput = AdjustStockFields.refine(hasOneStockChange, ONE_STOCK_CHANGE).transform(
+  toStockChange,
+);
 export type AdjustStockData = z.infer<typeof AdjustStockInput>;
 
 export const StockMovementsInput = z.object({
