@@ -7,6 +7,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { useCart } from "~/lib/cart";
+import { attemptFor, type CheckoutAttempt, isDefiniteRefusal } from "~/lib/checkout-attempt";
 import { cartCurrency, formatMoney } from "~/lib/money";
 import { useTRPC } from "~/lib/trpc-client";
 import { AuthForm, Field } from "./auth-form";
@@ -19,6 +20,9 @@ interface Shortage {
   requested: number;
 }
 
+const LOST_ANSWER =
+  "The shop's answer did not arrive. Place the order again: if it already went through, it will not be placed twice.";
+
 export function Checkout({ signedIn }: { signedIn: boolean }) {
   const trpc = useTRPC();
   const cart = useCart();
@@ -28,8 +32,8 @@ export function Checkout({ signedIn }: { signedIn: boolean }) {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [shortage, setShortage] = useState<Shortage | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  // One key per checkout attempt: a double click or a retry of the same order never creates two.
-  const idempotencyKey = useRef(crypto.randomUUID());
+  // One key per order attempt: a double click, or a retry after a lost answer, never creates two.
+  const attempt = useRef<CheckoutAttempt | null>(null);
   const placeOrder = useMutation(trpc.order.create.mutationOptions());
 
   if (!cart.ready) return <p role="status">Loading your cart…</p>;
@@ -56,11 +60,15 @@ export function Checkout({ signedIn }: { signedIn: boolean }) {
     setFieldErrors({});
     setShortage(null);
     setFailure(null);
+    const request = {
+      items: cart.lines.map((line) => ({ productId: line.productId, quantity: line.quantity })),
+      shippingAddress: parsed.data,
+    };
+    attempt.current = attemptFor(attempt.current, request);
     try {
       const order = await placeOrder.mutateAsync({
-        items: cart.lines.map((line) => ({ productId: line.productId, quantity: line.quantity })),
-        shippingAddress: parsed.data,
-        idempotencyKey: idempotencyKey.current,
+        ...request,
+        idempotencyKey: attempt.current.idempotencyKey,
       });
       await cart.clear();
       notify(`Order #${order.number} placed`);
@@ -69,12 +77,11 @@ export function Checkout({ signedIn }: { signedIn: boolean }) {
       const details =
         error instanceof TRPCClientError ? (error.data?.details as Partial<Shortage> | undefined) : undefined;
       if (details?.productId && details.available !== undefined) setShortage(details as Shortage);
-      else
-        setFailure(
-          error instanceof TRPCClientError ? error.message : "Something went wrong. Please try again.",
-        );
-      // A changed cart is a different order: the next attempt gets a new key.
-      idempotencyKey.current = crypto.randomUUID();
+      else if (error instanceof TRPCClientError && error.data) setFailure(error.message);
+      else setFailure(LOST_ANSWER);
+      // The API refused it, so nothing was placed: the next attempt is a new one even for the same cart.
+      // Any other failure may have placed the order, so the same cart and address keep its key.
+      if (isDefiniteRefusal(error)) attempt.current = null;
     }
   }
 
