@@ -1,28 +1,8 @@
 import type { z } from "zod";
-import { fitsMinorUnits, minorUnitsOf, toMajorUnits, toMinorUnits } from "../domain/money.ts";
-import { InvalidInputError } from "../errors.ts";
-import { CreateProductInput } from "../schemas/catalog.ts";
+import { toMajorUnits } from "../domain/money.ts";
 import type { OrderView } from "../services/order-view.ts";
 import type { ProductView } from "../services/product-view.ts";
 import type { RestOrderDetail, RestOrderSummary, RestProduct } from "./schemas.ts";
-
-/**
- * A REST price (major units of its currency) as the minor units the services store, under the shared
- * schema's bounds: finer than the currency's minor unit (0.5 JPY) or too high is a 400, never a 500.
- */
-export function restPriceToCents(price: number, currency: string): number {
-  if (!fitsMinorUnits(price, currency)) {
-    const digits = minorUnitsOf(currency);
-    throw new InvalidInputError(`Use at most ${digits} decimal${digits === 1 ? "" : "s"} for ${currency}`, {
-      field: "price",
-    });
-  }
-  const cents = CreateProductInput.shape.priceCents.safeParse(toMinorUnits(price, currency));
-  if (!cents.success) {
-    throw new InvalidInputError(cents.error.issues[0]?.message ?? "Invalid price", { field: "price" });
-  }
-  return cents.data;
-}
 
 export function toRestOrder(order: OrderView): z.infer<typeof RestOrderDetail> {
   return {
