@@ -267,6 +267,24 @@ describe("idempotency", () => {
     expect(new Set(orders.map((o) => o.id)).size).toBe(1);
     expect(await onHand(product.id)).toBe(9);
   });
+
+  // The loser's unique violation aborted the staff mutation's transaction, and its replay then ran in
+  // that aborted transaction (25P02), answering 500.
+  it("creates exactly one order when a staff request races itself inside the staff mutation's transaction", async () => {
+    const product = await createTestProduct(db, { stock: 10 });
+    const caller = callerAs(services, staff);
+    const request = {
+      items: [{ productId: product.id, quantity: 1 }],
+      shippingAddress: TEST_ADDRESS,
+      idempotencyKey: "staff-double-click-key-1",
+    };
+    const orders = await Promise.all(Array.from({ length: 5 }, () => caller.order.create(request)));
+    expect(new Set(orders.map((o) => o.id)).size).toBe(1);
+    expect(await onHand(product.id)).toBe(9);
+    expect(await db.order.count({ where: { idempotencyKey: request.idempotencyKey } })).toBe(1);
+    // Each call is audited once, the retried ones included (their aborted attempts rolled back).
+    expect(await db.auditLog.count({ where: { actorId: staff.id, entityId: orders[0]!.id } })).toBe(5);
+  });
 });
 
 describe("reading orders", () => {

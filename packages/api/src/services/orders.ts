@@ -12,7 +12,7 @@ import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { restockOrder, stockSold } from "./inventory-ledger.ts";
 import { hashOrderRequest, type PlaceOrderRequest, placeOrder } from "./order-placement.ts";
 import { type OrderView, orderSummarySelect, orderViewSelect, toOrderView } from "./order-view.ts";
-import { isUniqueViolation } from "./transaction-retry.ts";
+import { isUniqueViolation, RetryableConflictError } from "./transaction-retry.ts";
 
 const isStaff = (user: SessionUser) => user.role === "STAFF" || user.role === "ADMIN";
 
@@ -52,6 +52,11 @@ export async function createOrder(
   } catch (error) {
     // Two requests with one key raced: the loser's transaction rolled back; answer like a replay.
     if (isUniqueViolation(error, "idempotencyKey")) {
+      // Inside a caller's transaction (a staff mutation) the violation aborted it, so nothing more can
+      // be read there: the outermost transaction runs the call again, and its first replay() answers.
+      if (sqlOn(db).inTransaction) {
+        throw new RetryableConflictError("This order is being placed by another request. Please try again.");
+      }
       const raced = await replay();
       if (raced) return raced;
     }

@@ -23,8 +23,11 @@ export function isRetryableTransactionError(error: unknown): boolean {
 export function isUniqueViolation(error: unknown, field?: string): boolean {
   if (isPgError(error))
     return error.code === "23505" && (field === undefined || (error.constraint ?? "").includes(field));
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return false;
-  return field === undefined || JSON.stringify(error.meta ?? {}).includes(field);
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  const meta = JSON.stringify(error.meta ?? {});
+  // P2010: a raw query (the plain-SQL order statement run on a transaction client) that Postgres refused.
+  const unique = error.code === "P2002" || (error.code === "P2010" && meta.includes('"23505"'));
+  return unique && (field === undefined || meta.includes(field));
 }
 
 /**
