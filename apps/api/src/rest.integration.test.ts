@@ -373,3 +373,24 @@ describe("OpenAPI", () => {
     expect(bundle.headers.get("content-type")).toContain("javascript");
   });
 });
+
+// The output schema required two decimals, so a dinar price to the fils (1.999 KWD) failed output
+// validation and answered 500.
+describe("a price in a three-decimal currency", () => {
+  it("is created, read and ordered in its own major units (KWD to the fils)", async () => {
+    const created = await staff.request("POST", "/api/products", {
+      json: { name: "Brass Dallah", price: 1.999, currency: "KWD", stock: 3 },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ price: 1.999, currency: "KWD" });
+    const { id } = created.body as { id: string };
+    const read = await shopper.request("GET", `/api/products/${id}`);
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ price: 1.999, currency: "KWD" });
+    const order = await shopper.request("POST", "/api/orders", {
+      json: { items: [{ productId: id, quantity: 2 }], shippingAddress: ADDRESS },
+    });
+    expect(order.status).toBe(201);
+    expect(order.body).toMatchObject({ total: 3.998, currency: "KWD", items: [{ unitPrice: 1.999 }] });
+  });
+});

@@ -86,21 +86,6 @@ export function formatMoney(minor: number, currency: string, locale = DEFAULT_LO
   return currencyFormat(currency, locale).format(toMajorUnits(minor, currency));
 }
 
-/** @deprecated Two decimals whatever the currency: use toMajorUnits(cents, currency). */
-export function centsToMajor(cents: number): number {
-  return toMajorUnits(cents, "USD");
-}
-
-/** @deprecated Two decimals whatever the currency: use toMinorUnits(amount, currency). */
-export function majorToCents(major: number): number {
-  return toMinorUnits(major, "USD");
-}
-
-/** @deprecated Two decimals whatever the currency: use fitsMinorUnits(amount, currency). */
-export function hasAtMostTwoDecimals(major: number): boolean {
-  return fitsMinorUnits(major, "USD");
-}
-
 export interface PricedLine {
   unitPriceCents: number;
   quantity: number;

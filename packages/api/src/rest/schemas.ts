@@ -2,7 +2,6 @@ import { z } from "zod";
 import {
   DEFAULT_CURRENCY,
   fitsMinorUnits,
-  hasAtMostTwoDecimals,
   isCurrencyCode,
   minorUnitsOf,
   toMinorUnits,
@@ -17,11 +16,12 @@ import { singleLineText } from "../schemas/text.ts";
 // input is a shared schema (schemas/*) renamed or re-united where REST differs (major units, query
 // strings, path ids), so each field's rule exists once and both surfaces refuse the same input.
 
-const amount = z
-  .number()
-  .min(0, "Must be zero or more")
-  .refine(hasAtMostTwoDecimals, "Use at most two decimals")
-  .meta({ description: "Decimal amount in major units, e.g. 99.99", example: 99.99 });
+// An answer's amount, already converted by toMajorUnits: its decimals are the currency's (2 for USD,
+// 0 for JPY, 3 for KWD), so no fixed count is asserted here.
+const amount = z.number().min(0, "Must be zero or more").meta({
+  description: "Decimal amount in the currency's major units, e.g. 99.99 USD, 1234 JPY, 1.999 KWD",
+  example: 99.99,
+});
 
 const pathId = singleLineText().min(1).max(100);
 
