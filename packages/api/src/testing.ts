@@ -9,6 +9,14 @@ import { defaultRateLimitConfig, type RateLimitConfig } from "./rate-limit/confi
 import { createCaller } from "./root.ts";
 import { createApiServices } from "./services-factory.ts";
 
+export {
+  openTestContext,
+  type TestContext,
+  type TestContextOptions,
+  type UseTestContext,
+  useTestContext,
+} from "./test-context.ts";
+
 export const TEST_REDIS_URL = "redis://127.0.0.1:6379/0";
 
 export interface TestRedis {

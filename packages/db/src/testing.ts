@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { afterAll, beforeAll } from "vitest";
+import { createDb, type Db } from "./client.ts";
 import { quoteIdent } from "./ensure-database.ts";
 import { migrate } from "./migrate.ts";
 
@@ -67,4 +69,71 @@ export async function dropDatabase(name: string, serverUrl = TEST_SERVER_URL): P
   await withServer(serverUrl, (client) =>
     client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`),
   );
+}
+
+export interface TestDatabase {
+  /** The clone's name and URL, for code that opens its own connections to it. */
+  name: string;
+  url: string;
+  db: Db;
+  /** Disconnects the client and drops the clone. */
+  close(): Promise<void>;
+}
+
+/** A fresh clone of the template with a client on it (pool of 4 unless a test needs more). */
+export async function openTestDatabase(options: { poolSize?: number } = {}): Promise<TestDatabase> {
+  const name = await cloneTemplateDatabase();
+  const url = databaseUrl(name);
+  const db = createDb(url, { poolSize: options.poolSize ?? 4 });
+  return {
+    name,
+    url,
+    db,
+    async close() {
+      await db.$disconnect();
+      await dropDatabase(name);
+    },
+  };
+}
+
+/**
+ * Opens a resource in this file's beforeAll and closes it in its afterAll (registered first, so the
+ * file's own beforeAll already sees it and its own afterAll still does). The returned reader throws
+ * when called before beforeAll ran, e.g. at file load, instead of handing out undefined.
+ */
+export function openForFile<T extends { close(): Promise<void> }>(
+  what: string,
+  open: () => Promise<T>,
+): () => T {
+  let opened: T | undefined;
+  beforeAll(async () => {
+    opened = await open();
+  });
+  afterAll(async () => {
+    await opened?.close();
+  });
+  return () => {
+    if (!opened) {
+      throw new Error(
+        `${what} is opened in beforeAll: read it inside a hook or a test, not when the file loads`,
+      );
+    }
+    return opened;
+  };
+}
+
+/** An object whose fields read current()'s when read, so it can be handed out before current() has a value. */
+export function readThrough<T extends object, K extends keyof T>(
+  current: () => T,
+  keys: readonly K[],
+): Pick<T, K> {
+  const fields = {} as Pick<T, K>;
+  for (const key of keys) Object.defineProperty(fields, key, { enumerable: true, get: () => current()[key] });
+  return fields;
+}
+
+/** This test file's own database: cloned in beforeAll, dropped in afterAll. */
+export function useTestDatabase(options: { poolSize?: number } = {}): Omit<TestDatabase, "close"> {
+  const current = openForFile("useTestDatabase()'s database", () => openTestDatabase(options));
+  return readThrough(current, ["name", "url", "db"]);
 }

@@ -1,7 +1,6 @@
 import type { RateLimitConfig, Redis, Services } from "@stockroom/api";
-import { createTestRedis, createTestServices, TEST_WEB_ORIGIN, type TestRedis } from "@stockroom/api/testing";
-import { createDb, type Db } from "@stockroom/db";
-import { cloneTemplateDatabase, databaseUrl, dropDatabase } from "@stockroom/db/testing";
+import { createTestServices, openTestContext, TEST_WEB_ORIGIN, type TestRedis } from "@stockroom/api/testing";
+import type { Db } from "@stockroom/db";
 import type { FastifyInstance } from "fastify";
 import { buildServer } from "../server.ts";
 import { recordRestResponses } from "./rest-response-recorder.ts";
@@ -32,11 +31,13 @@ export interface TestApp {
 
 /** The real Fastify server on its own cloned database and Redis prefix, listening on a free port. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const name = await cloneTemplateDatabase();
-  const db = createDb(databaseUrl(name), { poolSize: 4 });
-  const testRedis = await createTestRedis();
-  const redis = options.redis === null ? undefined : (options.redis ?? testRedis.redis);
-  const services = createTestServices(db, redis, options);
+  const context = await openTestContext({
+    redis: true,
+    servicesRedis: options.redis,
+    limits: options.limits,
+    webOrigin: options.webOrigin,
+  });
+  const { db, services } = context;
   const app = await buildServer({
     services,
     trustedOrigins: [options.webOrigin ?? WEB_ORIGIN],
@@ -52,13 +53,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     app,
     db,
     services,
-    testRedis,
+    testRedis: context.testRedis!,
     restResponses,
     async close() {
       await app.close();
-      await db.$disconnect();
-      await testRedis.cleanup();
-      await dropDatabase(name);
+      await context.close();
       restResponses.assertAllDocumented();
     },
   };
