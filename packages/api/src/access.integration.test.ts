@@ -1,12 +1,10 @@
-import { createDb, type Db } from "@stockroom/db";
-import { cloneTemplateDatabase, databaseUrl, dropDatabase } from "@stockroom/db/testing";
 import { TRPCError } from "@trpc/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "./auth/session.ts";
-import { createContextInner, type Services } from "./context.ts";
+import { createContextInner } from "./context.ts";
 import { restRouter } from "./rest/router.ts";
 import { appRouter } from "./root.ts";
-import { callerAs, createTestServices, createTestUser } from "./testing.ts";
+import { callerAs, createTestUser, useTestContext } from "./testing.ts";
 import { createCallerFactory } from "./trpc.ts";
 
 type Access = "public" | "customer" | "staff" | "admin";
@@ -73,9 +71,7 @@ const rank: Record<Access | "anonymous", number> = {
   admin: 3,
 };
 
-let name: string;
-let db: Db;
-let services: Services;
+const t = useTestContext({ poolSize: 2 });
 const callers: Record<"anonymous" | "customer" | "staff" | "admin", SessionUser | null> = {
   anonymous: null,
   customer: null,
@@ -84,16 +80,9 @@ const callers: Record<"anonymous" | "customer" | "staff" | "admin", SessionUser 
 };
 
 beforeAll(async () => {
-  name = await cloneTemplateDatabase();
-  db = createDb(databaseUrl(name), { poolSize: 2 });
-  services = createTestServices(db);
-  callers.customer = await createTestUser(db, { role: "CUSTOMER" });
-  callers.staff = await createTestUser(db, { role: "STAFF" });
-  callers.admin = await createTestUser(db, { role: "ADMIN" });
-});
-afterAll(async () => {
-  await db.$disconnect();
-  await dropDatabase(name);
+  callers.customer = await createTestUser(t.db, { role: "CUSTOMER" });
+  callers.staff = await createTestUser(t.db, { role: "STAFF" });
+  callers.admin = await createTestUser(t.db, { role: "ADMIN" });
 });
 
 type ProcedureRecord = Record<string, { _def: { type: string } }>;
@@ -109,8 +98,8 @@ const procedures = [
 
 async function callAs(role: keyof typeof callers, path: string, type: string): Promise<string> {
   const caller = (path.startsWith("rest.")
-    ? { rest: createRestCaller(createContextInner(services, { user: callers[role] })) }
-    : callerAs(services, callers[role])) as unknown as Record<string, unknown>;
+    ? { rest: createRestCaller(createContextInner(t.services, { user: callers[role] })) }
+    : callerAs(t.services, callers[role])) as unknown as Record<string, unknown>;
   const fn = path
     .split(".")
     .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (

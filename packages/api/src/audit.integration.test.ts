@@ -1,25 +1,13 @@
-import { createDb, type Db } from "@stockroom/db";
-import { cloneTemplateDatabase, databaseUrl, dropDatabase } from "@stockroom/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { createContextInner, type Services } from "./context.ts";
+import { createContextInner } from "./context.ts";
 import { restRouter } from "./rest/router.ts";
-import { callerAs, createTestServices, createTestUser } from "./testing.ts";
+import { callerAs, createTestUser, useTestContext } from "./testing.ts";
 import { createCallerFactory, createTRPCRouter, customerProcedure, staffProcedure } from "./trpc.ts";
 
-let name: string;
-let db: Db;
-let services: Services;
+const t = useTestContext();
 
-beforeAll(async () => {
-  name = await cloneTemplateDatabase();
-  db = createDb(databaseUrl(name), { poolSize: 4 });
-  services = createTestServices(db);
-});
-afterAll(async () => {
-  await db.$disconnect();
-  await dropDatabase(name);
-});
+afterAll(async () => {});
 
 // A router made only for this test, built from the real base procedures and middleware.
 const probeRouter = createTRPCRouter({
@@ -38,12 +26,12 @@ const probe = createCallerFactory(probeRouter);
 
 describe("audit log", () => {
   it("records a staff mutation with actor, action, entity, id, before/after, request id and IP", async () => {
-    const admin = await createTestUser(db, { role: "ADMIN" });
-    const staff = await createTestUser(db, { role: "STAFF" });
-    const caller = callerAs(services, admin, "198.51.100.4");
+    const admin = await createTestUser(t.db, { role: "ADMIN" });
+    const staff = await createTestUser(t.db, { role: "STAFF" });
+    const caller = callerAs(t.services, admin, "198.51.100.4");
     await caller.staff.setRole({ userId: staff.id, role: "ADMIN" });
 
-    const rows = await db.auditLog.findMany({ where: { action: "staff.setRole", entityId: staff.id } });
+    const rows = await t.db.auditLog.findMany({ where: { action: "staff.setRole", entityId: staff.id } });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       actorId: admin.id,
@@ -56,12 +44,12 @@ describe("audit log", () => {
   });
 
   it("records what a procedure did not describe itself, from its path and result", async () => {
-    const staff = await createTestUser(db, { role: "STAFF" });
-    const created = await probe(createContextInner(services, { user: staff })).createCategory({
+    const staff = await createTestUser(t.db, { role: "STAFF" });
+    const created = await probe(createContextInner(t.services, { user: staff })).createCategory({
       slug: "lamps",
       fail: false,
     });
-    const row = await db.auditLog.findFirstOrThrow({ where: { action: "createCategory" } });
+    const row = await t.db.auditLog.findFirstOrThrow({ where: { action: "createCategory" } });
     expect(row).toMatchObject({
       actorId: staff.id,
       entityId: created.id,
@@ -70,29 +58,29 @@ describe("audit log", () => {
   });
 
   it("rolls the audit row back with the change when the mutation fails after writing", async () => {
-    const staff = await createTestUser(db, { role: "STAFF" });
-    const before = await db.auditLog.count();
+    const staff = await createTestUser(t.db, { role: "STAFF" });
+    const before = await t.db.auditLog.count();
     await expect(
-      probe(createContextInner(services, { user: staff })).createCategory({ slug: "doomed", fail: true }),
+      probe(createContextInner(t.services, { user: staff })).createCategory({ slug: "doomed", fail: true }),
     ).rejects.toThrow();
-    expect(await db.category.count({ where: { slug: "doomed" } })).toBe(0);
-    expect(await db.auditLog.count()).toBe(before);
+    expect(await t.db.category.count({ where: { slug: "doomed" } })).toBe(0);
+    expect(await t.db.auditLog.count()).toBe(before);
   });
 
   it("does not audit a customer's own mutations", async () => {
-    const customer = await createTestUser(db, { role: "CUSTOMER" });
-    const before = await db.auditLog.count();
-    await probe(createContextInner(services, { user: customer })).touchAsCustomer();
-    expect(await db.auditLog.count()).toBe(before);
+    const customer = await createTestUser(t.db, { role: "CUSTOMER" });
+    const before = await t.db.auditLog.count();
+    await probe(createContextInner(t.services, { user: customer })).touchAsCustomer();
+    expect(await t.db.auditLog.count()).toBe(before);
   });
 });
 
 describe("last admin", () => {
   it("can never be demoted or deactivated, and the refused attempt leaves no trace", async () => {
-    await db.user.updateMany({ where: { role: "ADMIN" }, data: { role: "STAFF" } });
-    const admin = await createTestUser(db, { role: "ADMIN" });
-    const caller = callerAs(services, admin);
-    const before = await db.auditLog.count();
+    await t.db.user.updateMany({ where: { role: "ADMIN" }, data: { role: "STAFF" } });
+    const admin = await createTestUser(t.db, { role: "ADMIN" });
+    const caller = callerAs(t.services, admin);
+    const before = await t.db.auditLog.count();
     await expect(caller.staff.setRole({ userId: admin.id, role: "STAFF" })).rejects.toMatchObject({
       code: "CONFLICT",
       message: "The last active admin cannot be demoted",
@@ -101,28 +89,28 @@ describe("last admin", () => {
       code: "CONFLICT",
       message: "The last active admin cannot be deactivated",
     });
-    expect((await db.user.findUniqueOrThrow({ where: { id: admin.id } })).role).toBe("ADMIN");
-    expect(await db.auditLog.count()).toBe(before);
+    expect((await t.db.user.findUniqueOrThrow({ where: { id: admin.id } })).role).toBe("ADMIN");
+    expect(await t.db.auditLog.count()).toBe(before);
   });
 
   it("survives two admins demoting each other at the same moment: exactly one succeeds", async () => {
-    await db.user.updateMany({ where: { role: "ADMIN" }, data: { role: "STAFF" } });
-    const first = await createTestUser(db, { role: "ADMIN" });
-    const second = await createTestUser(db, { role: "ADMIN" });
+    await t.db.user.updateMany({ where: { role: "ADMIN" }, data: { role: "STAFF" } });
+    const first = await createTestUser(t.db, { role: "ADMIN" });
+    const second = await createTestUser(t.db, { role: "ADMIN" });
     const results = await Promise.allSettled([
-      callerAs(services, first).staff.setRole({ userId: second.id, role: "STAFF" }),
-      callerAs(services, second).staff.setRole({ userId: first.id, role: "STAFF" }),
+      callerAs(t.services, first).staff.setRole({ userId: second.id, role: "STAFF" }),
+      callerAs(t.services, second).staff.setRole({ userId: first.id, role: "STAFF" }),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(results.filter((r) => r.status === "rejected")).toHaveLength(1);
-    expect(await db.user.count({ where: { role: "ADMIN", active: true } })).toBe(1);
+    expect(await t.db.user.count({ where: { role: "ADMIN", active: true } })).toBe(1);
   });
 });
 
 describe("staff accounts", () => {
   it("are created by an admin with a password that signs in, and a duplicate email is a conflict", async () => {
-    const admin = await createTestUser(db, { role: "ADMIN" });
-    const caller = callerAs(services, admin);
+    const admin = await createTestUser(t.db, { role: "ADMIN" });
+    const caller = callerAs(t.services, admin);
     const account = await caller.staff.create({
       email: "New.Staff@Example.test",
       name: "New Staff",
@@ -145,24 +133,24 @@ describe("staff accounts", () => {
 
 describe("defect 11: audit gaps", () => {
   const rowsOf = (actorId: string, action: string) =>
-    db.auditLog.findMany({ where: { actorId, action }, orderBy: { createdAt: "asc" } });
+    t.db.auditLog.findMany({ where: { actorId, action }, orderBy: { createdAt: "asc" } });
 
   it("records a signed-in user's refused call to a staff or admin procedure, though the call fails", async () => {
-    const customer = await createTestUser(db);
-    const staff = await createTestUser(db, { role: "STAFF" });
-    const target = await createTestUser(db, { role: "STAFF" });
-    await expect(callerAs(services, customer, "198.51.100.11").admin.dashboard()).rejects.toMatchObject({
+    const customer = await createTestUser(t.db);
+    const staff = await createTestUser(t.db, { role: "STAFF" });
+    const target = await createTestUser(t.db, { role: "STAFF" });
+    await expect(callerAs(t.services, customer, "198.51.100.11").admin.dashboard()).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
     await expect(
-      callerAs(services, customer, "198.51.100.11").inventory.adjust({
+      callerAs(t.services, customer, "198.51.100.11").inventory.adjust({
         productId: "00000000-0000-4000-8000-000000000000",
         delta: 5,
         reason: "restock",
       }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(
-      callerAs(services, staff, "198.51.100.12").staff.setRole({ userId: target.id, role: "ADMIN" }),
+      callerAs(t.services, staff, "198.51.100.12").staff.setRole({ userId: target.id, role: "ADMIN" }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
 
     expect(await rowsOf(customer.id, "access.denied")).toMatchObject([
@@ -186,14 +174,14 @@ describe("defect 11: audit gaps", () => {
       },
     ]);
     // The refused change itself left nothing behind.
-    expect((await db.user.findUniqueOrThrow({ where: { id: target.id } })).role).toBe("STAFF");
-    expect(await db.auditLog.count({ where: { action: "staff.setRole", entityId: target.id } })).toBe(0);
+    expect((await t.db.user.findUniqueOrThrow({ where: { id: target.id } })).role).toBe("STAFF");
+    expect(await t.db.auditLog.count({ where: { action: "staff.setRole", entityId: target.id } })).toBe(0);
   });
 
   it("records a refused REST call the same way, naming the surface", async () => {
-    const customer = await createTestUser(db);
+    const customer = await createTestUser(t.db);
     const rest = createCallerFactory(restRouter)(
-      createContextInner(services, { user: customer, surface: "rest", ip: "198.51.100.15" }),
+      createContextInner(t.services, { user: customer, surface: "rest", ip: "198.51.100.15" }),
     );
     await expect(rest.createProduct({ name: "Sneaky", price: 1 })).rejects.toMatchObject({
       code: "FORBIDDEN",
@@ -205,19 +193,21 @@ describe("defect 11: audit gaps", () => {
         after: { outcome: "denied", required: "STAFF", surface: "rest" },
       },
     ]);
-    expect(await db.product.count({ where: { name: "Sneaky" } })).toBe(0);
+    expect(await t.db.product.count({ where: { name: "Sneaky" } })).toBe(0);
   });
 
   it("does not audit anonymous refused calls (there is no actor)", async () => {
-    const before = await db.auditLog.count();
-    await expect(callerAs(services, null).admin.dashboard()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
-    expect(await db.auditLog.count()).toBe(before);
+    const before = await t.db.auditLog.count();
+    await expect(callerAs(t.services, null).admin.dashboard()).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
+    expect(await t.db.auditLog.count()).toBe(before);
   });
 
   it("records a CSV export with its actor and how many products it held", async () => {
-    const staff = await createTestUser(db, { role: "STAFF" });
-    const products = await db.product.count();
-    await callerAs(services, staff, "198.51.100.13").productCsv.export();
+    const staff = await createTestUser(t.db, { role: "STAFF" });
+    const products = await t.db.product.count();
+    await callerAs(t.services, staff, "198.51.100.13").productCsv.export();
     expect(await rowsOf(staff.id, "product.export")).toMatchObject([
       {
         entity: "product",
@@ -229,10 +219,12 @@ describe("defect 11: audit gaps", () => {
   });
 
   it("records a read of a customer's record, and an attempt at one that does not exist", async () => {
-    const staff = await createTestUser(db, { role: "STAFF" });
-    const customer = await createTestUser(db);
-    await callerAs(services, staff, "198.51.100.14").admin.customer({ id: customer.id });
-    await expect(callerAs(services, staff).admin.customer({ id: "no-such-customer" })).rejects.toMatchObject({
+    const staff = await createTestUser(t.db, { role: "STAFF" });
+    const customer = await createTestUser(t.db);
+    await callerAs(t.services, staff, "198.51.100.14").admin.customer({ id: customer.id });
+    await expect(
+      callerAs(t.services, staff).admin.customer({ id: "no-such-customer" }),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
     expect(await rowsOf(staff.id, "customer.read")).toMatchObject([

@@ -1,33 +1,21 @@
-import { createDb, type Db } from "@stockroom/db";
-import { cloneTemplateDatabase, databaseUrl, dropDatabase } from "@stockroom/db/testing";
 import { TRPCError } from "@trpc/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import type { SessionUser } from "./auth/session.ts";
-import type { Services } from "./context.ts";
 import { createTestProduct, TEST_ADDRESS } from "./fixtures.ts";
-import { callerAs, createTestServices, createTestUser } from "./testing.ts";
+import { callerAs, createTestUser, useTestContext } from "./testing.ts";
 
 // Issue 10, defect 4: inputs that reached Postgres and answered 500 must be refused at the edge.
 
-let name: string;
-let db: Db;
-let services: Services;
+const t = useTestContext();
 let shopper: SessionUser;
 let staff: SessionUser;
 let admin: SessionUser;
 
 beforeAll(async () => {
-  name = await cloneTemplateDatabase();
-  db = createDb(databaseUrl(name), { poolSize: 4 });
-  services = createTestServices(db);
-  shopper = await createTestUser(db);
-  staff = await createTestUser(db, { role: "STAFF" });
-  admin = await createTestUser(db, { role: "ADMIN" });
-});
-afterAll(async () => {
-  await db.$disconnect();
-  await dropDatabase(name);
+  shopper = await createTestUser(t.db);
+  staff = await createTestUser(t.db, { role: "STAFF" });
+  admin = await createTestUser(t.db, { role: "ADMIN" });
 });
 
 const NUL = "\u0000";
@@ -58,11 +46,11 @@ async function expectRefused(call: Promise<unknown>, message: string) {
 
 describe("NUL bytes (Postgres 22021) are refused at the edge with 400 naming the field", () => {
   const refusal = "Must not contain NUL characters";
-  const as = { customer: () => callerAs(services, shopper), staff: () => callerAs(services, staff) };
+  const as = { customer: () => callerAs(t.services, shopper), staff: () => callerAs(t.services, staff) };
   const cases: [string, () => Promise<unknown>, string][] = [
-    ["search q", () => callerAs(services, null).product.list({ q: `mug${NUL}` }), "q"],
-    ["category slug", () => callerAs(services, null).product.list({ category: `mugs${NUL}` }), "category"],
-    ["product slug", () => callerAs(services, null).product.bySlug({ slug: `mug${NUL}` }), "slug"],
+    ["search q", () => callerAs(t.services, null).product.list({ q: `mug${NUL}` }), "q"],
+    ["category slug", () => callerAs(t.services, null).product.list({ category: `mugs${NUL}` }), "category"],
+    ["product slug", () => callerAs(t.services, null).product.bySlug({ slug: `mug${NUL}` }), "slug"],
     ["product name", () => as.staff().product.create({ name: `Mug${NUL}`, priceCents: 100 }), "name"],
     [
       "product description",
@@ -96,7 +84,7 @@ describe("NUL bytes (Postgres 22021) are refused at the edge with 400 naming the
     ["profile name", () => as.customer().auth.updateProfile({ name: `Ann${NUL}` }), "name"],
     [
       "staff role target",
-      () => callerAs(services, admin).staff.setRole({ userId: `u${NUL}`, role: "STAFF" }),
+      () => callerAs(t.services, admin).staff.setRole({ userId: `u${NUL}`, role: "STAFF" }),
       "userId",
     ],
     ["a CSV file", () => as.staff().productCsv.preview({ csv: `slug,name\nmug,Mug${NUL}\n` }), "csv"],
@@ -106,7 +94,7 @@ describe("NUL bytes (Postgres 22021) are refused at the edge with 400 naming the
   });
 
   it("keeps newlines where text may have them (notes, descriptions)", async () => {
-    const product = await callerAs(services, staff).product.create({
+    const product = await callerAs(t.services, staff).product.create({
       name: "Two-line Mug",
       description: "First line\nSecond line",
       priceCents: 100,
@@ -116,10 +104,10 @@ describe("NUL bytes (Postgres 22021) are refused at the edge with 400 naming the
 
   it("refuses other control characters in names and slugs", async () => {
     await expectFieldRefused(
-      callerAs(services, staff).product.create({ name: "Mug\u0007", priceCents: 100 }),
+      callerAs(t.services, staff).product.create({ name: "Mug\u0007", priceCents: 100 }),
       "name",
     );
-    await expectFieldRefused(callerAs(services, null).product.bySlug({ slug: "mug\u001b" }), "slug");
+    await expectFieldRefused(callerAs(t.services, null).product.bySlug({ slug: "mug\u001b" }), "slug");
   });
 });
 
@@ -127,7 +115,7 @@ describe("forged keyset cursors answer 400 Invalid cursor, never a database erro
   const invalid = (call: Promise<unknown>) =>
     expect(call).rejects.toMatchObject({ code: "BAD_REQUEST", message: "Invalid cursor" });
   const list = (sort: "newest" | "price_asc" | "price_desc" | "name", cursor: string) =>
-    callerAs(services, null).product.list({ sort, cursor });
+    callerAs(t.services, null).product.list({ sort, cursor });
 
   it.each([
     ["newest with a non-date", "newest", ["newest", "x", id]],
@@ -144,29 +132,29 @@ describe("forged keyset cursors answer 400 Invalid cursor, never a database erro
   });
 
   it("inventory.levels: a name cursor with a NUL or a number", async () => {
-    await invalid(callerAs(services, staff).inventory.levels({ cursor: forge(["name", `a${NUL}`, id]) }));
-    await invalid(callerAs(services, staff).inventory.levels({ cursor: forge(["name", 7, id]) }));
+    await invalid(callerAs(t.services, staff).inventory.levels({ cursor: forge(["name", `a${NUL}`, id]) }));
+    await invalid(callerAs(t.services, staff).inventory.levels({ cursor: forge(["name", 7, id]) }));
   });
 
   it("(createdAt, id) cursors: a date Postgres cannot hold, or a text id with a NUL", async () => {
     const farPast = forge(["-271821-04-20T00:00:00.000Z", id]);
-    await invalid(callerAs(services, staff).order.list({ cursor: farPast }));
-    await invalid(callerAs(services, shopper).order.listMine({ cursor: farPast }));
-    await invalid(callerAs(services, staff).admin.auditLog({ cursor: farPast }));
-    await invalid(callerAs(services, staff).admin.emails({ cursor: farPast }));
-    await invalid(callerAs(services, staff).inventory.movements({ productId: id, cursor: farPast }));
+    await invalid(callerAs(t.services, staff).order.list({ cursor: farPast }));
+    await invalid(callerAs(t.services, shopper).order.listMine({ cursor: farPast }));
+    await invalid(callerAs(t.services, staff).admin.auditLog({ cursor: farPast }));
+    await invalid(callerAs(t.services, staff).admin.emails({ cursor: farPast }));
+    await invalid(callerAs(t.services, staff).inventory.movements({ productId: id, cursor: farPast }));
     await invalid(
-      callerAs(services, staff).admin.customers({ cursor: forge(["2026-11-23T10:00:00.000Z", `u${NUL}`]) }),
+      callerAs(t.services, staff).admin.customers({ cursor: forge(["2026-11-23T10:00:00.000Z", `u${NUL}`]) }),
     );
   });
 
   it("still pages with real cursors of every sort", async () => {
     for (const price of [300, 100, 200])
-      await createTestProduct(db, { priceCents: price, name: `Cursor ${price}` });
+      await createTestProduct(t.db, { priceCents: price, name: `Cursor ${price}` });
     for (const sort of ["newest", "price_asc", "price_desc", "name"] as const) {
-      const first = await callerAs(services, null).product.list({ sort, limit: 1 });
+      const first = await callerAs(t.services, null).product.list({ sort, limit: 1 });
       expect(first.nextCursor).not.toBeNull();
-      const second = await callerAs(services, null).product.list({
+      const second = await callerAs(t.services, null).product.list({
         sort,
         limit: 1,
         cursor: first.nextCursor!,
@@ -181,18 +169,18 @@ describe("integer overflow: every integer input is bounded by its column", () =>
 
   it("refuses price filters of 2^31 cents or more", async () => {
     await expectFieldRefused(
-      callerAs(services, null).product.list({ minPriceCents: INT4_OVER }),
+      callerAs(t.services, null).product.list({ minPriceCents: INT4_OVER }),
       "minPriceCents",
     );
     await expectFieldRefused(
-      callerAs(services, null).product.list({ maxPriceCents: INT4_OVER }),
+      callerAs(t.services, null).product.list({ maxPriceCents: INT4_OVER }),
       "maxPriceCents",
     );
   });
 
   it("refuses stock delta, set and expectedVersion beyond int4", async () => {
-    const product = await createTestProduct(db, { stock: 5 });
-    const caller = callerAs(services, staff);
+    const product = await createTestProduct(t.db, { stock: 5 });
+    const caller = callerAs(t.services, staff);
     const base = { productId: product.id, reason: "restock" as const };
     await expectFieldRefused(caller.inventory.adjust({ ...base, delta: INT4_OVER }), "delta");
     await expectFieldRefused(caller.inventory.adjust({ ...base, delta: -INT4_OVER }), "delta");
@@ -201,28 +189,30 @@ describe("integer overflow: every integer input is bounded by its column", () =>
       caller.inventory.adjust({ ...base, delta: 1, expectedVersion: INT4_OVER }),
       "expectedVersion",
     );
-    expect((await db.inventoryLevel.findUniqueOrThrow({ where: { productId: product.id } })).onHand).toBe(5);
+    expect((await t.db.inventoryLevel.findUniqueOrThrow({ where: { productId: product.id } })).onHand).toBe(
+      5,
+    );
   });
 
   it("refuses a stock level that would pass the maximum, instead of overflowing", async () => {
-    const product = await createTestProduct(db, { stock: 5 });
-    const caller = callerAs(services, staff);
+    const product = await createTestProduct(t.db, { stock: 5 });
+    const caller = callerAs(t.services, staff);
     await caller.inventory.adjust({ productId: product.id, reason: "restock", set: 1_000_000_000 });
     await expect(
       caller.inventory.adjust({ productId: product.id, reason: "restock", delta: 1 }),
     ).rejects.toMatchObject({ code: "CONFLICT", message: "Stock cannot exceed 1,000,000,000" });
-    expect((await db.inventoryLevel.findUniqueOrThrow({ where: { productId: product.id } })).onHand).toBe(
+    expect((await t.db.inventoryLevel.findUniqueOrThrow({ where: { productId: product.id } })).onHand).toBe(
       1_000_000_000,
     );
   });
 
   it("refuses order.list number beyond int4", async () => {
-    await expectFieldRefused(callerAs(services, staff).order.list({ number: INT4_OVER }), "number");
+    await expectFieldRefused(callerAs(t.services, staff).order.list({ number: INT4_OVER }), "number");
   });
 
   it("places an order whose total passes 2^31 cents (100 lines × 999 of a $449 product) exactly", async () => {
-    const product = await createTestProduct(db, { priceCents: 44_900, stock: 100_000 });
-    const order = await callerAs(services, shopper).order.create({
+    const product = await createTestProduct(t.db, { priceCents: 44_900, stock: 100_000 });
+    const order = await callerAs(t.services, shopper).order.create({
       items: Array.from({ length: 100 }, () => ({ productId: product.id, quantity: 999 })),
       shippingAddress: TEST_ADDRESS,
     });
@@ -230,32 +220,32 @@ describe("integer overflow: every integer input is bounded by its column", () =>
     expect(total).toBeGreaterThan(2 ** 31);
     expect(order).toMatchObject({ totalCents: total, subtotalCents: total });
     expect(order.items).toEqual([expect.objectContaining({ quantity: 99_900, lineTotalCents: total })]);
-    const read = await callerAs(services, shopper).order.byId({ id: order.id });
+    const read = await callerAs(t.services, shopper).order.byId({ id: order.id });
     expect(read).toMatchObject({ totalCents: total, items: [{ lineTotalCents: total }] });
     expect(typeof read.totalCents).toBe("number");
-    const [listed] = (await callerAs(services, shopper).order.listMine({})).orders;
+    const [listed] = (await callerAs(t.services, shopper).order.listMine({})).orders;
     expect(listed).toMatchObject({ id: order.id, totalCents: total });
-    expect((await callerAs(services, staff).admin.customer({ id: shopper.id })).lifetimeValueCents).toBe(
+    expect((await callerAs(t.services, staff).admin.customer({ id: shopper.id })).lifetimeValueCents).toBe(
       total,
     );
-    const dashboard = await callerAs(services, staff).admin.dashboard();
+    const dashboard = await callerAs(t.services, staff).admin.dashboard();
     expect(dashboard.revenue.today.revenueCents).toBeGreaterThanOrEqual(total);
     expect(dashboard.recentOrders.find((recent) => recent.id === order.id)?.totalCents).toBe(total);
-    expect((await db.inventoryLevel.findUniqueOrThrow({ where: { productId: product.id } })).onHand).toBe(
+    expect((await t.db.inventoryLevel.findUniqueOrThrow({ where: { productId: product.id } })).onHand).toBe(
       100,
     );
   });
 
   it("refuses an order whose total passes the maximum, and takes no stock", async () => {
-    const product = await createTestProduct(db, { priceCents: 100_000_000, stock: 100 });
+    const product = await createTestProduct(t.db, { priceCents: 100_000_000, stock: 100 });
     await expectRefused(
-      callerAs(services, shopper).order.create({
+      callerAs(t.services, shopper).order.create({
         items: [{ productId: product.id, quantity: 101 }],
         shippingAddress: TEST_ADDRESS,
       }),
       "Order total is too large",
     );
-    expect((await db.inventoryLevel.findUniqueOrThrow({ where: { productId: product.id } })).onHand).toBe(
+    expect((await t.db.inventoryLevel.findUniqueOrThrow({ where: { productId: product.id } })).onHand).toBe(
       100,
     );
   });
@@ -265,8 +255,8 @@ describe("date filters Postgres cannot hold answer 400, not a database error", (
   const farPast = new Date(-8.64e15); // the earliest JavaScript date, 271821 BC
 
   it("order.list and admin.auditLog from/to", async () => {
-    await expectFieldRefused(callerAs(services, staff).order.list({ from: farPast }), "from");
-    await expectFieldRefused(callerAs(services, staff).order.list({ to: farPast }), "to");
-    await expectFieldRefused(callerAs(services, staff).admin.auditLog({ from: farPast }), "from");
+    await expectFieldRefused(callerAs(t.services, staff).order.list({ from: farPast }), "from");
+    await expectFieldRefused(callerAs(t.services, staff).order.list({ to: farPast }), "to");
+    await expectFieldRefused(callerAs(t.services, staff).admin.auditLog({ from: farPast }), "from");
   });
 });

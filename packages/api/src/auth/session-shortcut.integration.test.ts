@@ -1,36 +1,21 @@
-import { createDb, type Db } from "@stockroom/db";
-import { cloneTemplateDatabase, databaseUrl, dropDatabase } from "@stockroom/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { RedisNearCache } from "../cache/near-cache.ts";
-import type { Services } from "../context.ts";
-import { createTestRedis, createTestServices, TEST_WEB_ORIGIN, type TestRedis } from "../testing.ts";
+import { TEST_WEB_ORIGIN, useTestContext } from "../testing.ts";
 import { AUTH_KEY_PREFIX } from "./auth.ts";
 import { resolveSession } from "./session.ts";
 import { SessionShortcut } from "./session-shortcut.ts";
 
-let name: string;
-let db: Db;
-let testRedis: TestRedis;
-let services: Services;
+const t = useTestContext({ redis: true });
 let shortcut: SessionShortcut;
 
 beforeAll(async () => {
-  name = await cloneTemplateDatabase();
-  db = createDb(databaseUrl(name), { poolSize: 4 });
-  testRedis = await createTestRedis();
-  services = createTestServices(db, testRedis.redis);
-  shortcut = services.sessionShortcut!;
+  shortcut = t.services.sessionShortcut!;
   expect(shortcut).toBeDefined();
-});
-afterAll(async () => {
-  await db.$disconnect();
-  await testRedis.cleanup();
-  await dropDatabase(name);
 });
 
 /** Signs a new customer up through better-auth; returns the Cookie header a browser would send. */
 async function signedUpCookie(email: string): Promise<{ cookie: string; token: string }> {
-  const { headers } = await services.auth.api.signUpEmail({
+  const { headers } = await t.services.auth.api.signUpEmail({
     body: { email, password: "shortcut-password-1", name: "Short Cut" },
     headers: new Headers({ origin: TEST_WEB_ORIGIN }),
     returnHeaders: true,
@@ -48,7 +33,7 @@ function authHeaders(cookie: string): Headers {
 }
 
 async function storedSession(token: string): Promise<Record<string, Record<string, unknown>>> {
-  return JSON.parse((await testRedis.redis.get(`${AUTH_KEY_PREFIX}${token}`))!);
+  return JSON.parse((await t.redis.get(`${AUTH_KEY_PREFIX}${token}`))!);
 }
 
 describe("session shortcut", () => {
@@ -56,8 +41,8 @@ describe("session shortcut", () => {
     const { cookie } = await signedUpCookie("quick@example.test");
     await expect.poll(() => shortcut.read(cookie)).toMatchObject({ email: "quick@example.test" });
     const headers = new Headers({ cookie });
-    const viaShortcut = await resolveSession(services.auth, headers, shortcut);
-    const viaBetterAuth = await resolveSession(services.auth, headers);
+    const viaShortcut = await resolveSession(t.services.auth, headers, shortcut);
+    const viaBetterAuth = await resolveSession(t.services.auth, headers);
     expect(viaShortcut.user).toEqual(viaBetterAuth.user);
     expect(viaShortcut.user).toMatchObject({ email: "quick@example.test", role: "CUSTOMER" });
   });
@@ -68,13 +53,15 @@ describe("session shortcut", () => {
     const [token] = decodeURIComponent(value).split(".");
     const forged = `${cookieName}=${encodeURIComponent(`${token}.${"A".repeat(43)}=`)}`;
     expect(await shortcut.read(forged)).toBeUndefined();
-    expect((await resolveSession(services.auth, new Headers({ cookie: forged }), shortcut)).user).toBeNull();
+    expect(
+      (await resolveSession(t.services.auth, new Headers({ cookie: forged }), shortcut)).user,
+    ).toBeNull();
   });
 
   it("sees a sign-out made anywhere (the session deleted in Redis) on the next read", async () => {
     const { cookie, token } = await signedUpCookie("gone@example.test");
     await expect.poll(() => shortcut.read(cookie)).toBeDefined();
-    await testRedis.redis.del(`${AUTH_KEY_PREFIX}${token}`);
+    await t.redis.del(`${AUTH_KEY_PREFIX}${token}`);
     await expect.poll(() => shortcut.read(cookie)).toBeUndefined();
   });
 
@@ -84,9 +71,9 @@ describe("session shortcut", () => {
     const stored = await storedSession(token);
     // Two days left of seven: older than the one-day update age, so better-auth must extend it.
     stored.session!.expiresAt = new Date(Date.now() + 2 * 86_400_000).toISOString();
-    await testRedis.redis.set(key, JSON.stringify(stored), "KEEPTTL");
+    await t.redis.set(key, JSON.stringify(stored), "KEEPTTL");
     await expect.poll(() => shortcut.read(cookie)).toBeUndefined();
-    const refreshed = await resolveSession(services.auth, new Headers({ cookie }), shortcut);
+    const refreshed = await resolveSession(t.services.auth, new Headers({ cookie }), shortcut);
     expect(refreshed.user).toMatchObject({ email: "aging@example.test" });
     expect(refreshed.setCookies.join()).toContain("session_token");
   });
@@ -94,12 +81,12 @@ describe("session shortcut", () => {
   it("sees a sign-out and a revocation made through better-auth's own calls", async () => {
     const signedOut = await signedUpCookie("signed-out@example.test");
     await expect.poll(() => shortcut.read(signedOut.cookie)).toBeDefined();
-    await services.auth.api.signOut({ headers: authHeaders(signedOut.cookie) });
+    await t.services.auth.api.signOut({ headers: authHeaders(signedOut.cookie) });
     await expect.poll(() => shortcut.read(signedOut.cookie)).toBeUndefined();
 
     const revoked = await signedUpCookie("revoke-one@example.test");
     await expect.poll(() => shortcut.read(revoked.cookie)).toBeDefined();
-    await services.auth.api.revokeSession({
+    await t.services.auth.api.revokeSession({
       headers: authHeaders(revoked.cookie),
       body: { token: revoked.token },
     });
@@ -111,28 +98,28 @@ describe("session shortcut", () => {
     const control = await signedUpCookie("not-revoked@example.test");
     await expect.poll(() => shortcut.read(revoked.cookie)).toBeDefined();
     const key = `${AUTH_KEY_PREFIX}${revoked.token}`;
-    const stored = (await testRedis.redis.get(key))!;
+    const stored = (await t.redis.get(key))!;
 
-    await services.auth.api.revokeSessions({ headers: authHeaders(revoked.cookie) });
+    await t.services.auth.api.revokeSessions({ headers: authHeaders(revoked.cookie) });
     await expect.poll(() => shortcut.read(revoked.cookie)).toBeUndefined();
 
     // A delete Redis lost (a failover, or one still being retried) leaves the session behind; only
     // better-auth's own revocation mark, however it names it, says the session has ended.
-    await testRedis.redis.set(key, stored, "EX", 3600);
-    const betterAuth = await services.auth.api.getSession({
+    await t.redis.set(key, stored, "EX", 3600);
+    const betterAuth = await t.services.auth.api.getSession({
       headers: new Headers({ cookie: revoked.cookie }),
     });
     expect(betterAuth).toBeNull();
     // A fresh shortcut holds no local copies, so nothing but that mark can make it refuse.
-    const near = new RedisNearCache(testRedis.redis, { connectionName: "revocation-test" });
+    const near = new RedisNearCache(t.redis, { connectionName: "revocation-test" });
     try {
-      const fresh = new SessionShortcut(services.auth, near, AUTH_KEY_PREFIX);
+      const fresh = new SessionShortcut(t.services.auth, near, AUTH_KEY_PREFIX);
       await expect
         .poll(() => fresh.read(control.cookie))
         .toMatchObject({ email: "not-revoked@example.test" });
       expect(await fresh.read(revoked.cookie)).toBeUndefined();
       expect(
-        (await resolveSession(services.auth, new Headers({ cookie: revoked.cookie }), fresh)).user,
+        (await resolveSession(t.services.auth, new Headers({ cookie: revoked.cookie }), fresh)).user,
       ).toBeNull();
     } finally {
       near.close();
@@ -175,8 +162,8 @@ describe("defect: duplicate session cookies resolve differently", () => {
     ];
     const answers = [];
     for (const cookie of headers) {
-      const viaShortcut = await resolveSession(services.auth, new Headers({ cookie }), shortcut);
-      const viaBetterAuth = await services.auth.api.getSession({ headers: new Headers({ cookie }) });
+      const viaShortcut = await resolveSession(t.services.auth, new Headers({ cookie }), shortcut);
+      const viaBetterAuth = await t.services.auth.api.getSession({ headers: new Headers({ cookie }) });
       answers.push({
         cookie,
         shortcut: viaShortcut.user?.email ?? null,
@@ -199,7 +186,7 @@ describe("defect: duplicate session cookies resolve differently", () => {
       `${cookieName}=${decodeURIComponent(encodedA)}`,
       `${cookieName}="${encodedA}"`,
     ]) {
-      const viaBetterAuth = await services.auth.api.getSession({ headers: new Headers({ cookie }) });
+      const viaBetterAuth = await t.services.auth.api.getSession({ headers: new Headers({ cookie }) });
       expect(viaBetterAuth?.user.email).toBe("single-cookie@example.test");
       expect(await shortcut.read(cookie)).toMatchObject({ email: "single-cookie@example.test" });
     }

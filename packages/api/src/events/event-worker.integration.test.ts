@@ -1,40 +1,29 @@
 import { randomUUID } from "node:crypto";
-import { createDb, type Db } from "@stockroom/db";
-import { cloneTemplateDatabase, databaseUrl, dropDatabase } from "@stockroom/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useTestDatabase } from "@stockroom/db/testing";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createTestUser } from "../testing.ts";
 import { type EventLog, runDueEvents, startEventWorker } from "./event-worker.ts";
 import { createDatabaseMailSender, type MailSender } from "./mailer.ts";
 import { enqueueOrderEvent, type OrderEvent } from "./order-events.ts";
 import type { OrderEventDeps } from "./tasks.ts";
 
-let name: string;
-let url: string;
-let db: Db;
+const t = useTestDatabase();
 let customer: { id: string; email: string };
 let productId: string;
 
 const quiet: EventLog = { error() {}, warn() {}, info() {}, debug() {} };
 
 beforeAll(async () => {
-  name = await cloneTemplateDatabase();
-  url = databaseUrl(name);
-  db = createDb(url, { poolSize: 4 });
-  customer = await createTestUser(db, { name: "Ada" });
-  const product = await db.product.create({
+  customer = await createTestUser(t.db, { name: "Ada" });
+  const product = await t.db.product.create({
     data: { slug: `mug-${randomUUID()}`, name: "Blue Mug", priceCents: 1200 },
   });
   productId = product.id;
 });
 
-afterAll(async () => {
-  await db?.$disconnect();
-  if (name) await dropDatabase(name);
-});
-
 /** An order for `customer` with two mugs: subtotal $24.00 + $4.99 shipping = $28.99. */
 function createOrder() {
-  return db.order.create({
+  return t.db.order.create({
     data: {
       userId: customer.id,
       subtotalCents: 2400,
@@ -53,28 +42,30 @@ function createOrder() {
   });
 }
 
-function deps(mail: MailSender = createDatabaseMailSender(db)): OrderEventDeps {
-  return { db, mail };
+function deps(mail: MailSender = createDatabaseMailSender(t.db)): OrderEventDeps {
+  return { db: t.db, mail };
 }
 
 function runDue(mail?: MailSender) {
-  return runDueEvents({ databaseUrl: url, deps: deps(mail), log: quiet });
+  return runDueEvents({ databaseUrl: t.url, deps: deps(mail), log: quiet });
 }
 
 function messagesFor(orderId: string) {
-  return db.emailMessage.findMany({ where: { orderId }, orderBy: { createdAt: "asc" } });
+  return t.db.emailMessage.findMany({ where: { orderId }, orderBy: { createdAt: "asc" } });
 }
 
 /** The jobs still queued for an order (graphile-worker deletes completed jobs). */
 async function jobsFor(orderId: string) {
-  return db.$queryRaw<{ id: string; attempts: number; last_error: string | null; due_in_seconds: number }[]>`
+  return t.db.$queryRaw<
+    { id: string; attempts: number; last_error: string | null; due_in_seconds: number }[]
+  >`
     SELECT id::text, attempts, last_error, extract(epoch FROM run_at - now())::float AS due_in_seconds
     FROM graphile_worker._private_jobs WHERE payload->>'orderId' = ${orderId}`;
 }
 
 /** A mail sender whose first `failures` sends throw, like an SMTP server that is briefly down. */
 function flakySender(failures: number): MailSender & { attempts: number } {
-  const real = createDatabaseMailSender(db);
+  const real = createDatabaseMailSender(t.db);
   return {
     kind: "database",
     attempts: 0,
@@ -90,7 +81,7 @@ function flakySender(failures: number): MailSender & { attempts: number } {
 describe("order confirmation", () => {
   it("stores the confirmation for the order's customer with its number and total", async () => {
     const order = await createOrder();
-    await enqueueOrderEvent(db, { name: "order.created", payload: { orderId: order.id } });
+    await enqueueOrderEvent(t.db, { name: "order.created", payload: { orderId: order.id } });
 
     await runDue();
 
@@ -113,7 +104,7 @@ describe("order confirmation", () => {
   it("enqueues nothing when the order's transaction rolls back", async () => {
     const orderId = randomUUID();
     await expect(
-      db.$transaction(async (tx) => {
+      t.db.$transaction(async (tx) => {
         await enqueueOrderEvent(tx, { name: "order.created", payload: { orderId } });
         throw new Error("order refused");
       }),
@@ -125,7 +116,7 @@ describe("order confirmation", () => {
 describe("retries", () => {
   it("retries a failed send with backoff, and the retry stores exactly one message", async () => {
     const order = await createOrder();
-    await enqueueOrderEvent(db, { name: "order.created", payload: { orderId: order.id } });
+    await enqueueOrderEvent(t.db, { name: "order.created", payload: { orderId: order.id } });
     const mail = flakySender(1);
 
     await runDue(mail);
@@ -141,7 +132,8 @@ describe("retries", () => {
     await runDue(mail);
     expect(mail.attempts).toBe(1); // not due yet: nothing ran
 
-    await db.$executeRaw`UPDATE graphile_worker._private_jobs SET run_at = now() WHERE id = ${BigInt(failed!.id)}`;
+    await t.db
+      .$executeRaw`UPDATE graphile_worker._private_jobs SET run_at = now() WHERE id = ${BigInt(failed!.id)}`;
     await runDue(mail);
 
     expect(mail.attempts).toBe(2);
@@ -152,9 +144,9 @@ describe("retries", () => {
 
   it("leaves a job locked by a live worker alone, and retries it once a dead worker's lock expires", async () => {
     const order = await createOrder();
-    await enqueueOrderEvent(db, { name: "order.created", payload: { orderId: order.id } });
+    await enqueueOrderEvent(t.db, { name: "order.created", payload: { orderId: order.id } });
     const [job] = await jobsFor(order.id);
-    const lockAs = (lockedAt: string) => db.$executeRaw`
+    const lockAs = (lockedAt: string) => t.db.$executeRaw`
       UPDATE graphile_worker._private_jobs
       SET locked_by = 'worker-that-was-killed', locked_at = now() - ${lockedAt}::interval, attempts = 1
       WHERE id = ${BigInt(job!.id)}`;
@@ -169,7 +161,7 @@ describe("retries", () => {
     // and then runs the job.
     await lockAs("5 hours");
     const runner = await startEventWorker({
-      databaseUrl: url,
+      databaseUrl: t.url,
       deps: deps(),
       log: quiet,
       pollInterval: 50,
@@ -189,10 +181,10 @@ describe("idempotence", () => {
     const order = await createOrder();
     const event: OrderEvent = { name: "order.created", payload: { orderId: order.id } };
     // Twice in a row, as when a worker dies after storing the message but before completing the job.
-    await enqueueOrderEvent(db, event);
+    await enqueueOrderEvent(t.db, event);
     await runDue();
-    await enqueueOrderEvent(db, event);
-    await enqueueOrderEvent(db, event);
+    await enqueueOrderEvent(t.db, event);
+    await enqueueOrderEvent(t.db, event);
     await runDue();
 
     expect(await messagesFor(order.id)).toHaveLength(1);
@@ -204,9 +196,9 @@ describe("idempotence", () => {
     const orders = await Promise.all(Array.from({ length: 8 }, () => createOrder()));
     const results: string[] = [];
     const counting: MailSender = {
-      ...createDatabaseMailSender(db),
+      ...createDatabaseMailSender(t.db),
       async send(mail) {
-        const result = await createDatabaseMailSender(db).send(mail);
+        const result = await createDatabaseMailSender(t.db).send(mail);
         results.push(result);
         return result;
       },
@@ -214,7 +206,7 @@ describe("idempotence", () => {
     const workers = await Promise.all(
       [1, 2].map(() =>
         startEventWorker({
-          databaseUrl: url,
+          databaseUrl: t.url,
           deps: deps(counting),
           concurrency: 3,
           log: quiet,
@@ -225,7 +217,7 @@ describe("idempotence", () => {
     try {
       // Every event twice: 16 jobs racing over 8 messages.
       for (const order of [...orders, ...orders]) {
-        await enqueueOrderEvent(db, { name: "order.created", payload: { orderId: order.id } });
+        await enqueueOrderEvent(t.db, { name: "order.created", payload: { orderId: order.id } });
       }
       await waitFor(
         async () => (await Promise.all(orders.map((order) => jobsFor(order.id)))).flat().length === 0,
@@ -243,12 +235,15 @@ describe("idempotence", () => {
 describe("status changes and cancellations", () => {
   it("sends one message per status change, with the tracking number when shipped", async () => {
     const order = await createOrder();
-    await db.order.update({ where: { id: order.id }, data: { status: "shipped", trackingNumber: "1Z999" } });
-    await enqueueOrderEvent(db, {
+    await t.db.order.update({
+      where: { id: order.id },
+      data: { status: "shipped", trackingNumber: "1Z999" },
+    });
+    await enqueueOrderEvent(t.db, {
       name: "order.status_changed",
       payload: { orderId: order.id, from: "pending", to: "paid", actorId: null },
     });
-    await enqueueOrderEvent(db, {
+    await enqueueOrderEvent(t.db, {
       name: "order.status_changed",
       payload: { orderId: order.id, from: "paid", to: "shipped", actorId: null },
     });
@@ -269,12 +264,12 @@ describe("status changes and cancellations", () => {
 
   it("sends one cancellation message, even when the change to cancelled is also emitted", async () => {
     const order = await createOrder();
-    await db.order.update({ where: { id: order.id }, data: { status: "cancelled" } });
-    await enqueueOrderEvent(db, {
+    await t.db.order.update({ where: { id: order.id }, data: { status: "cancelled" } });
+    await enqueueOrderEvent(t.db, {
       name: "order.cancelled",
       payload: { orderId: order.id, actorId: customer.id },
     });
-    await enqueueOrderEvent(db, {
+    await enqueueOrderEvent(t.db, {
       name: "order.status_changed",
       payload: { orderId: order.id, from: "pending", to: "cancelled", actorId: customer.id },
     });

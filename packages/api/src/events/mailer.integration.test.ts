@@ -1,7 +1,6 @@
-import { createDb, type Db } from "@stockroom/db";
-import { cloneTemplateDatabase, databaseUrl, dropDatabase } from "@stockroom/db/testing";
+import { useTestDatabase } from "@stockroom/db/testing";
 import nodemailer from "nodemailer";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   createDatabaseMailSender,
   createMailSender,
@@ -9,18 +8,7 @@ import {
   type OutgoingMail,
 } from "./mailer.ts";
 
-let name: string;
-let db: Db;
-
-beforeAll(async () => {
-  name = await cloneTemplateDatabase();
-  db = createDb(databaseUrl(name), { poolSize: 2 });
-});
-
-afterAll(async () => {
-  await db?.$disconnect();
-  if (name) await dropDatabase(name);
-});
+const t = useTestDatabase({ poolSize: 2 });
 
 let counter = 0;
 function mail(overrides: Partial<OutgoingMail> = {}): OutgoingMail {
@@ -60,14 +48,14 @@ function recordingTransport() {
 
 describe("development transport", () => {
   it("is used when SMTP_URL is unset, and stores each dedupe key once", async () => {
-    const sender = createMailSender({ db, from: "Stockroom <orders@stockroom.dev>" });
+    const sender = createMailSender({ db: t.db, from: "Stockroom <orders@stockroom.dev>" });
     expect(sender.kind).toBe("database");
     const message = mail();
 
     expect(await sender.send(message)).toBe("sent");
     expect(await sender.send({ ...message, subject: "A second copy" })).toBe("duplicate");
 
-    const stored = await db.emailMessage.findMany({ where: { dedupeKey: message.dedupeKey } });
+    const stored = await t.db.emailMessage.findMany({ where: { dedupeKey: message.dedupeKey } });
     expect(stored).toEqual([
       expect.objectContaining({ to: "ada@example.test", subject: "Hello", text: "Hello Ada" }),
     ]);
@@ -75,16 +63,16 @@ describe("development transport", () => {
 
   it("stores one copy when two workers send the same message at once", async () => {
     const message = mail();
-    const results = await Promise.all([1, 2, 3].map(() => createDatabaseMailSender(db).send(message)));
+    const results = await Promise.all([1, 2, 3].map(() => createDatabaseMailSender(t.db).send(message)));
     expect(results.sort()).toEqual(["duplicate", "duplicate", "sent"]);
-    expect(await db.emailMessage.count({ where: { dedupeKey: message.dedupeKey } })).toBe(1);
+    expect(await t.db.emailMessage.count({ where: { dedupeKey: message.dedupeKey } })).toBe(1);
   });
 });
 
 describe("SMTP transport", () => {
   it("is used when SMTP_URL is set", () => {
     const sender = createMailSender({
-      db,
+      db: t.db,
       smtpUrl: "smtp://127.0.0.1:2525",
       from: "Shop <shop@example.com>",
     });
@@ -94,7 +82,7 @@ describe("SMTP transport", () => {
 
   it("records the dedupe key after sending, so a retry does not send again", async () => {
     const { transport, sent } = recordingTransport();
-    const sender = createSmtpMailSender(db, transport, "Shop <orders@shop.example>");
+    const sender = createSmtpMailSender(t.db, transport, "Shop <orders@shop.example>");
     const message = mail();
 
     expect(await sender.send(message)).toBe("sent");
@@ -103,17 +91,17 @@ describe("SMTP transport", () => {
     expect(sent).toEqual([
       { to: "ada@example.test", messageId: expect.stringMatching(/^<[0-9a-f]{32}@shop\.example>$/) },
     ]);
-    expect(await db.emailMessage.count({ where: { dedupeKey: message.dedupeKey } })).toBe(1);
+    expect(await t.db.emailMessage.count({ where: { dedupeKey: message.dedupeKey } })).toBe(1);
   });
 
   it("records nothing when the server refuses, so the retried job sends it", async () => {
     const { transport, sent, failOnce } = recordingTransport();
-    const sender = createSmtpMailSender(db, transport, "Shop <orders@shop.example>");
+    const sender = createSmtpMailSender(t.db, transport, "Shop <orders@shop.example>");
     const message = mail();
 
     failOnce();
     await expect(sender.send(message)).rejects.toThrow("421 service not available");
-    expect(await db.emailMessage.count({ where: { dedupeKey: message.dedupeKey } })).toBe(0);
+    expect(await t.db.emailMessage.count({ where: { dedupeKey: message.dedupeKey } })).toBe(0);
 
     expect(await sender.send(message)).toBe("sent");
     expect(sent).toHaveLength(1);

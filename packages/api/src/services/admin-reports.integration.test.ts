@@ -1,34 +1,22 @@
-import { createDb, type Db } from "@stockroom/db";
-import { cloneTemplateDatabase, databaseUrl, dropDatabase } from "@stockroom/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../auth/session.ts";
-import type { Services } from "../context.ts";
 import { createTestProduct, TEST_ADDRESS } from "../fixtures.ts";
-import { callerAs, createTestServices, createTestUser } from "../testing.ts";
+import { callerAs, createTestUser, useTestContext } from "../testing.ts";
 
-let name: string;
-let db: Db;
-let services: Services;
+const t = useTestContext();
 let staff: SessionUser;
 let buyer: SessionUser;
 
 beforeAll(async () => {
-  name = await cloneTemplateDatabase();
-  db = createDb(databaseUrl(name), { poolSize: 4 });
-  services = createTestServices(db);
-  staff = await createTestUser(db, { role: "STAFF" });
-  buyer = await createTestUser(db, { email: "lifetime@example.test", name: "Lifetime Buyer" });
-});
-afterAll(async () => {
-  await db.$disconnect();
-  await dropDatabase(name);
+  staff = await createTestUser(t.db, { role: "STAFF" });
+  buyer = await createTestUser(t.db, { email: "lifetime@example.test", name: "Lifetime Buyer" });
 });
 
 describe("admin reports", () => {
   it("computes revenue by period, orders by status, daily sales, low stock and recent orders", async () => {
-    const product = await createTestProduct(db, { name: "Dashboard Lamp", priceCents: 2500, stock: 10 });
-    const low = await createTestProduct(db, { name: "Nearly Gone", stock: 2 });
-    const caller = callerAs(services, buyer);
+    const product = await createTestProduct(t.db, { name: "Dashboard Lamp", priceCents: 2500, stock: 10 });
+    const low = await createTestProduct(t.db, { name: "Nearly Gone", stock: 2 });
+    const caller = callerAs(t.services, buyer);
     const kept = await caller.order.create({
       items: [{ productId: product.id, quantity: 2 }],
       shippingAddress: TEST_ADDRESS,
@@ -43,12 +31,12 @@ describe("admin reports", () => {
       items: [{ productId: product.id, quantity: 1 }],
       shippingAddress: TEST_ADDRESS,
     });
-    await db.order.update({
+    await t.db.order.update({
       where: { id: old.id },
       data: { createdAt: new Date(Date.now() - 10 * 86_400_000) },
     });
 
-    const dashboard = await callerAs(services, staff).admin.dashboard();
+    const dashboard = await callerAs(t.services, staff).admin.dashboard();
     expect(dashboard.revenue.today).toEqual({ revenueCents: 5000, orders: 1 });
     expect(dashboard.revenue.last7Days).toEqual({ revenueCents: 5000, orders: 1 });
     expect(dashboard.revenue.last30Days).toEqual({ revenueCents: 7500, orders: 2 });
@@ -67,22 +55,22 @@ describe("admin reports", () => {
   });
 
   it("lists and searches customers and shows a customer's lifetime value without cancelled orders", async () => {
-    const { customers } = await callerAs(services, staff).admin.customers({ q: "lifetime", limit: 10 });
+    const { customers } = await callerAs(t.services, staff).admin.customers({ q: "lifetime", limit: 10 });
     expect(customers.map((c) => c.email)).toEqual(["lifetime@example.test"]);
     expect(customers[0]!.orderCount).toBe(3);
-    const customer = await callerAs(services, staff).admin.customer({ id: buyer.id });
+    const customer = await callerAs(t.services, staff).admin.customer({ id: buyer.id });
     expect(customer).toMatchObject({
       email: "lifetime@example.test",
       lifetimeValueCents: 7500,
       orderCount: 2,
     });
-    await expect(callerAs(services, staff).admin.customer({ id: "nobody" })).rejects.toMatchObject({
+    await expect(callerAs(t.services, staff).admin.customer({ id: "nobody" })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
   });
 
   it("lists stored e-mails newest first, filtered by recipient", async () => {
-    await db.emailMessage.createMany({
+    await t.db.emailMessage.createMany({
       data: [
         {
           dedupeKey: "a",
@@ -94,10 +82,12 @@ describe("admin reports", () => {
         { dedupeKey: "b", to: "second@example.test", subject: "Second", text: "2" },
       ],
     });
-    const all = await callerAs(services, staff).admin.emails({ limit: 1 });
+    const all = await callerAs(t.services, staff).admin.emails({ limit: 1 });
     expect(all.emails.map((e) => e.subject)).toEqual(["Second"]);
-    const next = await callerAs(services, staff).admin.emails({ limit: 1, cursor: all.nextCursor! });
+    const next = await callerAs(t.services, staff).admin.emails({ limit: 1, cursor: all.nextCursor! });
     expect(next.emails.map((e) => e.subject)).toEqual(["First"]);
-    expect((await callerAs(services, staff).admin.emails({ to: "first", limit: 10 })).emails).toHaveLength(1);
+    expect((await callerAs(t.services, staff).admin.emails({ to: "first", limit: 10 })).emails).toHaveLength(
+      1,
+    );
   });
 });

@@ -1,48 +1,33 @@
-import { createDb, type Db } from "@stockroom/db";
-import { cloneTemplateDatabase, databaseUrl, dropDatabase } from "@stockroom/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../auth/session.ts";
-import type { Services } from "../context.ts";
 import { afterCommit, inTransaction } from "../db-client.ts";
 import { createTestProduct, TEST_ADDRESS } from "../fixtures.ts";
-import { callerAs, createTestRedis, createTestServices, createTestUser, type TestRedis } from "../testing.ts";
+import { callerAs, createTestUser, useTestContext } from "../testing.ts";
 import { createProduct, updateProduct } from "./catalog.ts";
 import { adjustStock } from "./inventory.ts";
 import { cancelOrder, createOrder } from "./orders.ts";
 import { importProducts } from "./product-csv.ts";
 
-let name: string;
-let db: Db;
-let testRedis: TestRedis;
-let services: Services;
+const t = useTestContext({ redis: true });
 let staff: SessionUser;
 
 beforeAll(async () => {
-  name = await cloneTemplateDatabase();
-  db = createDb(databaseUrl(name), { poolSize: 4 });
-  testRedis = await createTestRedis();
-  services = createTestServices(db, testRedis.redis);
-  staff = await createTestUser(db, { role: "STAFF" });
-});
-afterAll(async () => {
-  await db?.$disconnect();
-  await testRedis?.cleanup();
-  if (name) await dropDatabase(name);
+  staff = await createTestUser(t.db, { role: "STAFF" });
 });
 
-const anonymous = () => callerAs(services, null);
+const anonymous = () => callerAs(t.services, null);
 
 describe("a change made by calling a service directly (no router) invalidates the cache", () => {
   it("a product update, a new product and a CSV import show on the next cached read", async () => {
-    const product = await createTestProduct(db, { name: "Direct Lamp", priceCents: 1000 });
+    const product = await createTestProduct(t.db, { name: "Direct Lamp", priceCents: 1000 });
     expect((await anonymous().product.byId({ id: product.id })).priceCents).toBe(1000);
     await anonymous().product.list({ q: "direct" });
 
-    await updateProduct(db, product.id, { priceCents: 1500 });
+    await updateProduct(t.db, product.id, { priceCents: 1500 });
     expect((await anonymous().product.byId({ id: product.id })).priceCents).toBe(1500);
 
     const created = await createProduct(
-      db,
+      t.db,
       {
         name: "Direct Shade",
         priceCents: 900,
@@ -56,28 +41,28 @@ describe("a change made by calling a service directly (no router) invalidates th
     expect((await anonymous().product.list({ q: "direct" })).products.map((p) => p.id)).toContain(created.id);
 
     const csv = `slug,name,description,price,currency,category,stock,lowStockThreshold,active\n${product.slug},Direct Lamp,,12.00,USD,,10,5,true\n`;
-    await importProducts(db, csv, staff.id);
+    await importProducts(t.db, csv, staff.id);
     const after = await anonymous().product.byId({ id: product.id });
     expect(after).toMatchObject({ priceCents: 1200, stock: 10 });
   });
 
   it("stock moved by an adjustment, an order and a cancellation shows on the next cached read", async () => {
-    const product = await createTestProduct(db, { stock: 5 });
-    const shopper = await createTestUser(db);
+    const product = await createTestProduct(t.db, { stock: 5 });
+    const shopper = await createTestUser(t.db);
     const stockNow = async () => (await anonymous().product.byId({ id: product.id })).stock;
     expect(await stockNow()).toBe(5);
 
-    await adjustStock(db, { productId: product.id, delta: 2, reason: "restock" }, staff.id);
+    await adjustStock(t.db, { productId: product.id, delta: 2, reason: "restock" }, staff.id);
     expect(await stockNow()).toBe(7);
 
     const { order } = await createOrder(
-      db,
+      t.db,
       { userId: shopper.id, items: [{ productId: product.id, quantity: 3 }], shippingAddress: TEST_ADDRESS },
       shopper,
     );
     expect(await stockNow()).toBe(4);
 
-    await cancelOrder(db, order.id, shopper);
+    await cancelOrder(t.db, order.id, shopper);
     expect(await stockNow()).toBe(7);
   });
 });
@@ -85,7 +70,7 @@ describe("a change made by calling a service directly (no router) invalidates th
 describe("the transaction's after-commit hooks", () => {
   it("run after the outermost transaction commits, never before, and once", async () => {
     const ran: string[] = [];
-    await inTransaction(db, async (tx) => {
+    await inTransaction(t.db, async (tx) => {
       await inTransaction(tx, async (nested) => {
         await afterCommit(nested, async () => {
           ran.push("hook");
@@ -99,7 +84,7 @@ describe("the transaction's after-commit hooks", () => {
   it("are dropped when the transaction rolls back", async () => {
     const ran: string[] = [];
     await expect(
-      inTransaction(db, async (tx) => {
+      inTransaction(t.db, async (tx) => {
         await afterCommit(tx, async () => {
           ran.push("hook");
         });
@@ -111,14 +96,14 @@ describe("the transaction's after-commit hooks", () => {
 
   it("run at once on the root client, whose statements have committed", async () => {
     const ran: string[] = [];
-    await afterCommit(db, async () => {
+    await afterCommit(t.db, async () => {
       ran.push("hook");
     });
     expect(ran).toEqual(["hook"]);
   });
 
   it("refuse a transaction the helper did not open: it could not know when that one commits", async () => {
-    await expect(db.$transaction((tx) => afterCommit(tx, async () => {}))).rejects.toThrow(
+    await expect(t.db.$transaction((tx) => afterCommit(tx, async () => {}))).rejects.toThrow(
       "afterCommit needs the root client or a transaction opened by inTransaction",
     );
   });

@@ -1,65 +1,50 @@
 import { createRedis } from "@stockroom/api";
-import { createDb, type Db } from "@stockroom/db";
-import { cloneTemplateDatabase, databaseUrl, dropDatabase } from "@stockroom/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../auth/session.ts";
-import type { Services } from "../context.ts";
 import { createTestProduct, TEST_ADDRESS } from "../fixtures.ts";
-import { callerAs, createTestRedis, createTestServices, createTestUser, type TestRedis } from "../testing.ts";
+import { callerAs, createTestServices, createTestUser, useTestContext } from "../testing.ts";
 import { stockLevels } from "./catalog.ts";
 
-let name: string;
-let db: Db;
-let testRedis: TestRedis;
-let services: Services;
+const t = useTestContext({ redis: true });
 let staff: SessionUser;
 
 beforeAll(async () => {
-  name = await cloneTemplateDatabase();
-  db = createDb(databaseUrl(name), { poolSize: 4 });
-  testRedis = await createTestRedis();
-  services = createTestServices(db, testRedis.redis);
-  staff = await createTestUser(db, { role: "STAFF" });
-});
-afterAll(async () => {
-  await db.$disconnect();
-  await testRedis.cleanup();
-  await dropDatabase(name);
+  staff = await createTestUser(t.db, { role: "STAFF" });
 });
 
 describe("catalog cache", () => {
   it("serves repeated reads from Redis", async () => {
-    const product = await createTestProduct(db, { name: "Cached Lamp", priceCents: 1000 });
-    const first = await callerAs(services, null).product.byId({ id: product.id });
+    const product = await createTestProduct(t.db, { name: "Cached Lamp", priceCents: 1000 });
+    const first = await callerAs(t.services, null).product.byId({ id: product.id });
     // Change the row behind the cache's back: a cached read must not see it.
-    await db.product.update({ where: { id: product.id }, data: { name: "Changed Behind The Cache" } });
-    expect(await callerAs(services, null).product.byId({ id: product.id })).toEqual(first);
-    expect(await testRedis.redis.exists(`catalog:entry:product:${product.id}`)).toBe(1);
+    await t.db.product.update({ where: { id: product.id }, data: { name: "Changed Behind The Cache" } });
+    expect(await callerAs(t.services, null).product.byId({ id: product.id })).toEqual(first);
+    expect(await t.redis.exists(`catalog:entry:product:${product.id}`)).toBe(1);
   });
 
   it("shows every product write on the next read (detail and list)", async () => {
-    const product = await createTestProduct(db, { name: "Price Watch", priceCents: 1000 });
-    const anonymous = callerAs(services, null);
+    const product = await createTestProduct(t.db, { name: "Price Watch", priceCents: 1000 });
+    const anonymous = callerAs(t.services, null);
     await anonymous.product.byId({ id: product.id });
     await anonymous.product.list({ q: "price watch" });
-    await callerAs(services, staff).product.update({ id: product.id, patch: { priceCents: 1500 } });
+    await callerAs(t.services, staff).product.update({ id: product.id, patch: { priceCents: 1500 } });
     expect((await anonymous.product.byId({ id: product.id })).priceCents).toBe(1500);
     expect((await anonymous.product.list({ q: "price watch" })).products[0]?.priceCents).toBe(1500);
   });
 
   it("shows stock changes from orders, cancellations and adjustments on the next read", async () => {
-    const product = await createTestProduct(db, { stock: 5 });
-    const shopper = await createTestUser(db);
-    const stockNow = async () => (await callerAs(services, null).product.byId({ id: product.id })).stock;
+    const product = await createTestProduct(t.db, { stock: 5 });
+    const shopper = await createTestUser(t.db);
+    const stockNow = async () => (await callerAs(t.services, null).product.byId({ id: product.id })).stock;
     expect(await stockNow()).toBe(5);
-    const order = await callerAs(services, shopper).order.create({
+    const order = await callerAs(t.services, shopper).order.create({
       items: [{ productId: product.id, quantity: 2 }],
       shippingAddress: TEST_ADDRESS,
     });
     expect(await stockNow()).toBe(3);
-    await callerAs(services, shopper).order.cancel({ id: order.id });
+    await callerAs(t.services, shopper).order.cancel({ id: order.id });
     expect(await stockNow()).toBe(5);
-    await callerAs(services, staff).inventory.adjust({
+    await callerAs(t.services, staff).inventory.adjust({
       productId: product.id,
       delta: -4,
       reason: "adjustment",
@@ -70,8 +55,8 @@ describe("catalog cache", () => {
   it("reads straight from Postgres, without errors, when Redis is unreachable", async () => {
     const deadRedis = createRedis("redis://127.0.0.1:1/0");
     try {
-      const offline = createTestServices(db, deadRedis);
-      const product = await createTestProduct(db, { name: "Offline Kettle" });
+      const offline = createTestServices(t.db, deadRedis);
+      const product = await createTestProduct(t.db, { name: "Offline Kettle" });
       expect((await callerAs(offline, null).product.byId({ id: product.id })).name).toBe("Offline Kettle");
       expect((await callerAs(offline, null).product.list({ q: "offline kettle" })).products).toHaveLength(1);
       await callerAs(offline, staff).product.update({
@@ -87,48 +72,48 @@ describe("catalog cache", () => {
   });
 
   it("sells without touching other cached pages, and never serves a level read before a sale after it", async () => {
-    const sold = await createTestProduct(db, { name: "Sold Lamp", stock: 10 });
-    const other = await createTestProduct(db, { name: "Other Lamp", stock: 10 });
-    const anonymous = callerAs(services, null);
+    const sold = await createTestProduct(t.db, { name: "Sold Lamp", stock: 10 });
+    const other = await createTestProduct(t.db, { name: "Other Lamp", stock: 10 });
+    const anonymous = callerAs(t.services, null);
     await anonymous.product.byId({ id: other.id });
-    const versionBefore = await services.cache.currentVersion();
-    const shopper = await createTestUser(db);
-    await callerAs(services, shopper).order.create({
+    const versionBefore = await t.services.cache.currentVersion();
+    const shopper = await createTestUser(t.db);
+    await callerAs(t.services, shopper).order.create({
       items: [{ productId: sold.id, quantity: 3 }],
       shippingAddress: TEST_ADDRESS,
     });
     // A sale that leaves stock moves only the product's own stamp, not the catalog version.
-    expect(await services.cache.currentVersion()).toBe(versionBefore);
+    expect(await t.services.cache.currentVersion()).toBe(versionBefore);
     expect((await anonymous.product.byId({ id: sold.id })).stock).toBe(7);
 
     // A level loaded before a sale commits, and stored after it, must not be served afterwards.
     const ids = [sold.id];
-    const raced = await services.cache.levels(ids, async (missing) => {
-      const before = await stockLevels(db, missing);
-      await callerAs(services, shopper).order.create({
+    const raced = await t.services.cache.levels(ids, async (missing) => {
+      const before = await stockLevels(t.db, missing);
+      await callerAs(t.services, shopper).order.create({
         items: [{ productId: sold.id, quantity: 2 }],
         shippingAddress: TEST_ADDRESS,
       });
       return before;
     });
     expect(raced.get(sold.id)).toBe(7);
-    const next = await services.cache.levels(ids, (missing) => stockLevels(db, missing));
+    const next = await t.services.cache.levels(ids, (missing) => stockLevels(t.db, missing));
     expect(next.get(sold.id)).toBe(5);
   });
 
   it("drops a product from in-stock lists when it sells out, and brings it back when restocked", async () => {
-    const product = await createTestProduct(db, { name: "Last Candle", stock: 1 });
-    const anonymous = callerAs(services, null);
+    const product = await createTestProduct(t.db, { name: "Last Candle", stock: 1 });
+    const anonymous = callerAs(t.services, null);
     const inStockNames = async () =>
       (await anonymous.product.list({ q: "last candle", inStock: true })).products.map((p) => p.name);
     expect(await inStockNames()).toEqual(["Last Candle"]);
-    const shopper = await createTestUser(db);
-    const order = await callerAs(services, shopper).order.create({
+    const shopper = await createTestUser(t.db);
+    const order = await callerAs(t.services, shopper).order.create({
       items: [{ productId: product.id, quantity: 1 }],
       shippingAddress: TEST_ADDRESS,
     });
     expect(await inStockNames()).toEqual([]);
-    await callerAs(services, shopper).order.cancel({ id: order.id });
+    await callerAs(t.services, shopper).order.cancel({ id: order.id });
     expect(await inStockNames()).toEqual(["Last Candle"]);
   });
 });

@@ -1,28 +1,20 @@
-import { createDb, type Db } from "@stockroom/db";
-import { cloneTemplateDatabase, databaseUrl, dropDatabase } from "@stockroom/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../auth/session.ts";
-import type { Services } from "../context.ts";
 import { createTestProduct } from "../fixtures.ts";
-import { callerAs, createTestServices, createTestUser } from "../testing.ts";
+import { callerAs, createTestUser, useTestContext } from "../testing.ts";
 
-let name: string;
-let db: Db;
-let services: Services;
+const t = useTestContext();
 let staff: SessionUser;
 let kitchenId: string;
 
 beforeAll(async () => {
-  name = await cloneTemplateDatabase();
-  db = createDb(databaseUrl(name), { poolSize: 4 });
-  services = createTestServices(db);
-  staff = await createTestUser(db, { role: "STAFF" });
-  const kitchen = await db.category.create({ data: { slug: "kitchen", name: "Kitchen", position: 1 } });
-  const garden = await db.category.create({ data: { slug: "garden", name: "Garden", position: 0 } });
+  staff = await createTestUser(t.db, { role: "STAFF" });
+  const kitchen = await t.db.category.create({ data: { slug: "kitchen", name: "Kitchen", position: 1 } });
+  const garden = await t.db.category.create({ data: { slug: "garden", name: "Garden", position: 0 } });
   kitchenId = kitchen.id;
   const day = 86_400_000;
   const base = Date.parse("2026-01-01T00:00:00Z");
-  await createTestProduct(db, {
+  await createTestProduct(t.db, {
     name: "Copper Kettle",
     slug: "copper-kettle",
     priceCents: 5900,
@@ -31,7 +23,7 @@ beforeAll(async () => {
     description: "Whistling stovetop kettle",
     createdAt: new Date(base + 1 * day),
   });
-  await createTestProduct(db, {
+  await createTestProduct(t.db, {
     name: "Cast Iron Skillet",
     slug: "cast-iron-skillet",
     priceCents: 3900,
@@ -40,7 +32,7 @@ beforeAll(async () => {
     description: "Pre-seasoned skillet",
     createdAt: new Date(base + 2 * day),
   });
-  await createTestProduct(db, {
+  await createTestProduct(t.db, {
     name: "Bamboo Spoon",
     slug: "bamboo-spoon",
     priceCents: 700,
@@ -48,7 +40,7 @@ beforeAll(async () => {
     categoryId: kitchen.id,
     createdAt: new Date(base + 3 * day),
   });
-  await createTestProduct(db, {
+  await createTestProduct(t.db, {
     name: "Watering Can",
     slug: "watering-can",
     priceCents: 2400,
@@ -57,7 +49,7 @@ beforeAll(async () => {
     description: "Galvanised steel can",
     createdAt: new Date(base + 4 * day),
   });
-  await createTestProduct(db, {
+  await createTestProduct(t.db, {
     name: "Archived Trowel",
     slug: "archived-trowel",
     priceCents: 1500,
@@ -67,12 +59,8 @@ beforeAll(async () => {
     createdAt: new Date(base + 5 * day),
   });
 });
-afterAll(async () => {
-  await db.$disconnect();
-  await dropDatabase(name);
-});
 
-const anonymous = () => callerAs(services, null);
+const anonymous = () => callerAs(t.services, null);
 const slugs = (page: { products: { slug: string }[] }) => page.products.map((p) => p.slug);
 
 describe("product.list", () => {
@@ -154,7 +142,7 @@ describe("product.list", () => {
 
   it("shows archived products to staff only when asked", async () => {
     expect(
-      slugs(await callerAs(services, staff).product.list({ includeArchived: true, category: "garden" })),
+      slugs(await callerAs(t.services, staff).product.list({ includeArchived: true, category: "garden" })),
     ).toEqual(["archived-trowel", "watering-can"]);
     expect(slugs(await anonymous().product.list({ includeArchived: true, category: "garden" }))).toEqual([
       "watering-can",
@@ -174,7 +162,7 @@ describe("product details", () => {
     await expect(
       anonymous().product.byId({ id: "00000000-0000-4000-8000-000000000000" }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect(await callerAs(services, staff).product.bySlug({ slug: "archived-trowel" })).toMatchObject({
+    expect(await callerAs(t.services, staff).product.bySlug({ slug: "archived-trowel" })).toMatchObject({
       active: false,
     });
   });
@@ -186,7 +174,7 @@ describe("product details", () => {
 
 describe("product administration", () => {
   it("creates a product with a generated slug, stock and an opening ledger row", async () => {
-    const product = await callerAs(services, staff).product.create({
+    const product = await callerAs(t.services, staff).product.create({
       name: "Enamel Mug — Large",
       priceCents: 1800,
       categoryId: kitchenId,
@@ -198,11 +186,11 @@ describe("product administration", () => {
       active: true,
       category: { slug: "kitchen" },
     });
-    expect(await db.stockMovement.findMany({ where: { productId: product.id } })).toMatchObject([
+    expect(await t.db.stockMovement.findMany({ where: { productId: product.id } })).toMatchObject([
       { delta: 12, reason: "restock", actorId: staff.id, quantityAfter: 12 },
     ]);
     await expect(
-      callerAs(services, staff)
+      callerAs(t.services, staff)
         .product.create({ name: "Enamel Mug: Large", priceCents: 1 })
         .catch((e) => Promise.reject(e)),
     ).rejects.toMatchObject({
@@ -210,7 +198,7 @@ describe("product administration", () => {
       message: "A product with this slug already exists",
     });
     await expect(
-      callerAs(services, staff).product.create({
+      callerAs(t.services, staff).product.create({
         name: "Ghost",
         priceCents: 1,
         categoryId: "00000000-0000-4000-8000-000000000000",
@@ -222,17 +210,20 @@ describe("product administration", () => {
   });
 
   it("updates, archives and unarchives, auditing each with before and after", async () => {
-    const created = await callerAs(services, staff).product.create({ name: "Linen Apron", priceCents: 3200 });
-    const updated = await callerAs(services, staff).product.update({
+    const created = await callerAs(t.services, staff).product.create({
+      name: "Linen Apron",
+      priceCents: 3200,
+    });
+    const updated = await callerAs(t.services, staff).product.update({
       id: created.id,
       patch: { priceCents: 2900, description: "Stonewashed linen" },
     });
     expect(updated).toMatchObject({ priceCents: 2900, description: "Stonewashed linen" });
-    await callerAs(services, staff).product.archive({ id: created.id });
+    await callerAs(t.services, staff).product.archive({ id: created.id });
     await expect(anonymous().product.byId({ id: created.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await callerAs(services, staff).product.unarchive({ id: created.id });
+    await callerAs(t.services, staff).product.unarchive({ id: created.id });
     expect(await anonymous().product.byId({ id: created.id })).toMatchObject({ active: true });
-    const audit = await db.auditLog.findMany({
+    const audit = await t.db.auditLog.findMany({
       where: { entityId: created.id },
       orderBy: { createdAt: "asc" },
     });
@@ -249,14 +240,14 @@ describe("product administration", () => {
   });
 
   it("changes only the fields a patch names (regression: defaults in the patch schema reset others)", async () => {
-    const created = await callerAs(services, staff).product.create({
+    const created = await callerAs(t.services, staff).product.create({
       name: "Wool Throw",
       priceCents: 8900,
       description: "Merino",
       lowStockThreshold: 9,
       currency: "EUR",
     });
-    const updated = await callerAs(services, staff).product.update({
+    const updated = await callerAs(t.services, staff).product.update({
       id: created.id,
       patch: { priceCents: 7900 },
     });
@@ -271,10 +262,10 @@ describe("product administration", () => {
 
   it("refuses bad input with field issues", async () => {
     await expect(
-      callerAs(services, staff).product.create({ name: "", priceCents: -5 }),
+      callerAs(t.services, staff).product.create({ name: "", priceCents: -5 }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(
-      callerAs(services, staff).product.update({ id: kitchenId, patch: {} }),
+      callerAs(t.services, staff).product.update({ id: kitchenId, patch: {} }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 });

@@ -3,13 +3,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createDb, type Db, migrate } from "@stockroom/db";
 import { type EmbeddedPostgres, startEmbeddedPostgres } from "@stockroom/db/embedded";
-import { cloneTemplateDatabase, databaseUrl, dropDatabase } from "@stockroom/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../auth/session.ts";
 import type { Services } from "../context.ts";
 import { installJobQueue } from "../events/job-queue.ts";
 import { createTestProduct, TEST_ADDRESS } from "../fixtures.ts";
-import { callerAs, createTestServices, createTestUser } from "../testing.ts";
+import { callerAs, createTestServices, createTestUser, openTestContext } from "../testing.ts";
 
 // Issue 10, defect 4: on the embedded database (PGlite, what `pnpm start` uses without Postgres),
 // 10 parallel orders from one shopper gave 8 × 500 `prepared statement "order-products" already
@@ -97,25 +96,22 @@ describe("orders on the embedded database (PGlite)", () => {
 
 describe("orders on a real Postgres", () => {
   it("keep their named statements, prepared once per connection", async () => {
-    const name = await cloneTemplateDatabase();
     // One connection, so the session that prepared the statements is the one asked about them.
-    const postgres = createDb(databaseUrl(name), { poolSize: 1 });
+    const postgres = await openTestContext({ poolSize: 1 });
     try {
-      const postgresServices = createTestServices(postgres);
-      const buyer = await createTestUser(postgres);
-      const cup = await createTestProduct(postgres, { stock: 5 });
+      const buyer = await createTestUser(postgres.db);
+      const cup = await createTestProduct(postgres.db, { stock: 5 });
       for (let round = 0; round < 2; round += 1) {
-        await callerAs(postgresServices, buyer).order.create({
+        await callerAs(postgres.services, buyer).order.create({
           items: [{ productId: cup.id, quantity: 1 }],
           shippingAddress: TEST_ADDRESS,
         });
       }
-      const prepared = await postgres.$queryRaw<{ name: string }[]>`
+      const prepared = await postgres.db.$queryRaw<{ name: string }[]>`
         SELECT name FROM pg_prepared_statements WHERE name LIKE 'order-%' ORDER BY name`;
       expect(prepared.map((row) => row.name)).toEqual(["order-place", "order-products"]);
     } finally {
-      await postgres.$disconnect();
-      await dropDatabase(name);
+      await postgres.close();
     }
   });
 });

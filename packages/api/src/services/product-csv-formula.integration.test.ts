@@ -1,17 +1,12 @@
-import { createDb, type Db } from "@stockroom/db";
-import { cloneTemplateDatabase, databaseUrl, dropDatabase } from "@stockroom/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../auth/session.ts";
-import type { Services } from "../context.ts";
 import { createTestProduct } from "../fixtures.ts";
-import { callerAs, createTestServices, createTestUser } from "../testing.ts";
+import { callerAs, createTestUser, useTestContext } from "../testing.ts";
 
-let name: string;
-let db: Db;
-let services: Services;
+const t = useTestContext();
 let staff: SessionUser;
 
-const staffCaller = () => callerAs(services, staff);
+const staffCaller = () => callerAs(t.services, staff);
 
 /** Names and descriptions a spreadsheet would run as formulas, and ones that look escaped already. */
 const hostile = [
@@ -26,19 +21,12 @@ const hostile = [
 ];
 
 beforeAll(async () => {
-  name = await cloneTemplateDatabase();
-  db = createDb(databaseUrl(name), { poolSize: 4 });
-  services = createTestServices(db);
-  staff = await createTestUser(db, { role: "STAFF" });
-  for (const product of hostile) await createTestProduct(db, { ...product, priceCents: 1999, stock: 3 });
-});
-afterAll(async () => {
-  await db.$disconnect();
-  await dropDatabase(name);
+  staff = await createTestUser(t.db, { role: "STAFF" });
+  for (const product of hostile) await createTestProduct(t.db, { ...product, priceCents: 1999, stock: 3 });
 });
 
 const storedProducts = () =>
-  db.product.findMany({
+  t.db.product.findMany({
     where: { slug: { in: hostile.map((product) => product.slug) } },
     select: { slug: true, name: true, description: true, priceCents: true },
     orderBy: { slug: "asc" },
@@ -71,7 +59,7 @@ describe("defect 7: CSV export formula injection", () => {
     const { csv } = await staffCaller().productCsv.export();
     // Change every product, so the import has to write the values back from the file.
     for (const product of hostile) {
-      await db.product.update({
+      await t.db.product.update({
         where: { slug: product.slug },
         data: { name: "Changed", description: "changed", priceCents: 1 },
       });
@@ -88,7 +76,7 @@ describe("defect 7: CSV export formula injection", () => {
     const file = `${header}\r\nhand-written,'=Hand,'@note,5.00,USD,,1,,\r\n`;
     await staffCaller().productCsv.import({ csv: file });
     expect(
-      await db.product.findUnique({
+      await t.db.product.findUnique({
         where: { slug: "hand-written" },
         select: { name: true, description: true },
       }),

@@ -1,30 +1,22 @@
-import { createDb, type Db } from "@stockroom/db";
-import { cloneTemplateDatabase, databaseUrl, dropDatabase } from "@stockroom/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../auth/session.ts";
-import type { Services } from "../context.ts";
 import { createTestProduct } from "../fixtures.ts";
 import { PRODUCT_CSV_COLUMNS } from "../schemas/product-csv.ts";
-import { callerAs, createTestServices, createTestUser } from "../testing.ts";
+import { callerAs, createTestUser, useTestContext } from "../testing.ts";
 import { parseCsv } from "./csv.ts";
 
-let name: string;
-let db: Db;
-let services: Services;
+const t = useTestContext();
 let staff: SessionUser;
 
 const HEADER = PRODUCT_CSV_COLUMNS.join(",");
 const csv = (...rows: string[]) => `${HEADER}\r\n${rows.join("\r\n")}\r\n`;
-const staffCaller = () => callerAs(services, staff);
+const staffCaller = () => callerAs(t.services, staff);
 
 beforeAll(async () => {
-  name = await cloneTemplateDatabase();
-  db = createDb(databaseUrl(name), { poolSize: 4 });
-  services = createTestServices(db);
-  staff = await createTestUser(db, { role: "STAFF" });
-  const kitchen = await db.category.create({ data: { slug: "kitchen", name: "Kitchen" } });
-  await db.category.create({ data: { slug: "garden", name: "Garden" } });
-  await createTestProduct(db, {
+  staff = await createTestUser(t.db, { role: "STAFF" });
+  const kitchen = await t.db.category.create({ data: { slug: "kitchen", name: "Kitchen" } });
+  await t.db.category.create({ data: { slug: "garden", name: "Garden" } });
+  await createTestProduct(t.db, {
     name: "Copper Kettle",
     slug: "copper-kettle",
     priceCents: 5900,
@@ -32,26 +24,22 @@ beforeAll(async () => {
     categoryId: kitchen.id,
     description: 'Whistling, "loud"\nand shiny',
   });
-  await createTestProduct(db, {
+  await createTestProduct(t.db, {
     name: "Archived Trowel",
     slug: "archived-trowel",
     priceCents: 1505,
     stock: 0,
     active: false,
   });
-  await createTestProduct(db, { name: "Bamboo Spoon", slug: "bamboo-spoon", priceCents: 700, stock: 50 });
-});
-afterAll(async () => {
-  await db.$disconnect();
-  await dropDatabase(name);
+  await createTestProduct(t.db, { name: "Bamboo Spoon", slug: "bamboo-spoon", priceCents: 700, stock: 50 });
 });
 
 async function counts() {
   const [products, levels, movements, imports] = await Promise.all([
-    db.product.count(),
-    db.inventoryLevel.count(),
-    db.stockMovement.count(),
-    db.auditLog.count({ where: { action: "product.import" } }),
+    t.db.product.count(),
+    t.db.inventoryLevel.count(),
+    t.db.stockMovement.count(),
+    t.db.auditLog.count({ where: { action: "product.import" } }),
   ]);
   return { products, levels, movements, imports };
 }
@@ -82,7 +70,7 @@ describe("productCsv.export", () => {
   it("round-trips through import as updates that change nothing", async () => {
     const { csv: text } = await staffCaller().productCsv.export();
     const before = await counts();
-    const stamps = await db.product.findMany({
+    const stamps = await t.db.product.findMany({
       select: { slug: true, updatedAt: true },
       orderBy: { slug: "asc" },
     });
@@ -99,7 +87,7 @@ describe("productCsv.export", () => {
 
     expect(await counts()).toEqual({ ...before, imports: before.imports + 1 });
     expect(
-      await db.product.findMany({ select: { slug: true, updatedAt: true }, orderBy: { slug: "asc" } }),
+      await t.db.product.findMany({ select: { slug: true, updatedAt: true }, orderBy: { slug: "asc" } }),
     ).toEqual(stamps);
     expect((await staffCaller().productCsv.export()).csv).toBe(text);
   });
@@ -141,8 +129,8 @@ describe("productCsv.preview and import", () => {
       cause: { details: { rows: [expect.objectContaining({ line: 4, slug: "broken" })] } },
     });
     expect(await counts()).toEqual(before);
-    expect(await db.product.findUnique({ where: { slug: "linen-apron" } })).toBeNull();
-    expect(await db.product.findUnique({ where: { slug: "bamboo-spoon" } })).toMatchObject({
+    expect(await t.db.product.findUnique({ where: { slug: "linen-apron" } })).toBeNull();
+    expect(await t.db.product.findUnique({ where: { slug: "bamboo-spoon" } })).toMatchObject({
       priceCents: 700,
     });
   });
@@ -168,7 +156,7 @@ describe("productCsv.preview and import", () => {
     // Opening stock for the apron (12) and the mended thing (2), the spoon's 50 → 45 adjustment.
     expect(after.movements).toBe(before.movements + 3);
 
-    const apron = await db.product.findUniqueOrThrow({
+    const apron = await t.db.product.findUniqueOrThrow({
       where: { slug: "linen-apron" },
       include: { category: true, inventory: true, stockMovements: true },
     });
@@ -185,7 +173,7 @@ describe("productCsv.preview and import", () => {
       ],
     });
     expect(
-      await db.product.findUniqueOrThrow({ where: { slug: "broken" }, include: { inventory: true } }),
+      await t.db.product.findUniqueOrThrow({ where: { slug: "broken" }, include: { inventory: true } }),
     ).toMatchObject({
       name: "Mended Thing",
       priceCents: 1200,
@@ -194,13 +182,13 @@ describe("productCsv.preview and import", () => {
       inventory: { onHand: 2 },
     });
     expect(
-      await db.product.findUniqueOrThrow({
+      await t.db.product.findUniqueOrThrow({
         where: { slug: "enamel-mug-large" },
         include: { stockMovements: true },
       }),
     ).toMatchObject({ priceCents: 1800, stockMovements: [] });
 
-    const spoon = await db.product.findUniqueOrThrow({
+    const spoon = await t.db.product.findUniqueOrThrow({
       where: { slug: "bamboo-spoon" },
       include: { category: true, inventory: true },
     });
@@ -211,10 +199,10 @@ describe("productCsv.preview and import", () => {
       inventory: { onHand: 45, version: 1 },
     });
     expect(
-      await db.stockMovement.findMany({ where: { productId: spoon.id, reason: "adjustment" } }),
+      await t.db.stockMovement.findMany({ where: { productId: spoon.id, reason: "adjustment" } }),
     ).toMatchObject([{ delta: -5, quantityAfter: 45, note: "CSV import", actorId: staff.id }]);
 
-    const audit = await db.auditLog.findMany({
+    const audit = await t.db.auditLog.findMany({
       where: { action: "product.import", createdAt: { gte: auditBefore } },
     });
     expect(audit).toMatchObject([
@@ -223,13 +211,13 @@ describe("productCsv.preview and import", () => {
   });
 
   it("takes the stock delta from the level when the import runs, not when it was previewed", async () => {
-    const kettle = await db.product.findUniqueOrThrow({ where: { slug: "copper-kettle" } });
+    const kettle = await t.db.product.findUniqueOrThrow({ where: { slug: "copper-kettle" } });
     const file = csv("copper-kettle,Copper Kettle,Whistling,59.00,USD,kitchen,10,5,true");
     await staffCaller().productCsv.preview({ csv: file });
     // A sale lands between the preview and the import.
     await staffCaller().inventory.adjust({ productId: kettle.id, delta: -1, reason: "adjustment" });
     await staffCaller().productCsv.import({ csv: file });
-    const [latest] = await db.stockMovement.findMany({
+    const [latest] = await t.db.stockMovement.findMany({
       where: { productId: kettle.id },
       orderBy: { createdAt: "desc" },
       take: 1,
@@ -238,14 +226,14 @@ describe("productCsv.preview and import", () => {
   });
 
   it("gives a product without a stock level one when the file sets its stock", async () => {
-    const bare = await db.product.create({
+    const bare = await t.db.product.create({
       data: { slug: "bare-shelf", name: "Bare Shelf", priceCents: 900 },
     });
     await staffCaller().productCsv.import({ csv: csv("bare-shelf,Bare Shelf,,9.00,USD,,3,5,true") });
-    expect(await db.inventoryLevel.findUnique({ where: { productId: bare.id } })).toMatchObject({
+    expect(await t.db.inventoryLevel.findUnique({ where: { productId: bare.id } })).toMatchObject({
       onHand: 3,
     });
-    expect(await db.stockMovement.findMany({ where: { productId: bare.id } })).toMatchObject([
+    expect(await t.db.stockMovement.findMany({ where: { productId: bare.id } })).toMatchObject([
       { delta: 3, reason: "adjustment", quantityAfter: 3, note: "CSV import" },
     ]);
   });
@@ -333,7 +321,7 @@ describe("productCsv.preview and import", () => {
       Array.from({ length: 5000 }, (_, i) => i % 3).filter(Boolean).length,
     );
     expect(
-      await db.product.findUniqueOrThrow({ where: { slug: "bulk-4321" }, include: { inventory: true } }),
+      await t.db.product.findUniqueOrThrow({ where: { slug: "bulk-4321" }, include: { inventory: true } }),
     ).toMatchObject({
       name: "Bulk, item 4321",
       priceCents: 432199,

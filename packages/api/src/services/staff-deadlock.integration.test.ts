@@ -1,16 +1,10 @@
-import { createDb, type Db } from "@stockroom/db";
-import { cloneTemplateDatabase, databaseUrl, dropDatabase } from "@stockroom/db/testing";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../auth/session.ts";
-import type { Services } from "../context.ts";
 import { createTestProduct, TEST_ADDRESS } from "../fixtures.ts";
-import { callerAs, createTestServices, createTestUser } from "../testing.ts";
+import { callerAs, createTestUser, useTestContext } from "../testing.ts";
 
-let name: string;
-let url: string;
-let db: Db;
-let services: Services;
+const t = useTestContext();
 let staff: SessionUser;
 let shopper: SessionUser;
 
@@ -19,20 +13,12 @@ const GATE = 1101;
 const HELD_BY_OTHER = 1102;
 
 beforeAll(async () => {
-  name = await cloneTemplateDatabase();
-  url = databaseUrl(name);
-  db = createDb(url, { poolSize: 4 });
-  services = createTestServices(db);
-  staff = await createTestUser(db, { role: "STAFF" });
-  shopper = await createTestUser(db);
-});
-afterAll(async () => {
-  await db?.$disconnect();
-  if (name) await dropDatabase(name);
+  staff = await createTestUser(t.db, { role: "STAFF" });
+  shopper = await createTestUser(t.db);
 });
 
 async function connect(): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: url });
+  const client = new pg.Client({ connectionString: t.url });
   await client.connect();
   return client;
 }
@@ -49,7 +35,7 @@ async function someoneWaits(client: pg.Client, advisoryKey: number): Promise<boo
 
 /** Deadlocks Postgres has detected in this database so far. */
 async function deadlocks(): Promise<number> {
-  const [row] = await db.$queryRaw<{ deadlocks: number }[]>`
+  const [row] = await t.db.$queryRaw<{ deadlocks: number }[]>`
     SELECT deadlocks::int FROM pg_stat_database WHERE datname = current_database()`;
   return row!.deadlocks;
 }
@@ -60,21 +46,21 @@ async function until(condition: () => Promise<boolean>): Promise<void> {
 
 describe("a deadlock inside a staff mutation's transaction", () => {
   it("retries the whole staff mutation on a new transaction: it succeeds once, with one audit row", async () => {
-    const product = await createTestProduct(db, { stock: 5 });
-    const order = await callerAs(services, shopper).order.create({
+    const product = await createTestProduct(t.db, { stock: 5 });
+    const order = await callerAs(t.services, shopper).order.create({
       items: [{ productId: product.id, quantity: 2 }],
       shippingAddress: TEST_ADDRESS,
     });
     // Every ledger insert passes a gate (held by the test) and then takes a lock another session
     // holds; the first attempt of the staff cancel thus ends up in a lock cycle with that session.
-    await db.$executeRawUnsafe(`
+    await t.db.$executeRawUnsafe(`
       CREATE FUNCTION deadlock_gate() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         PERFORM pg_advisory_xact_lock(${GATE});
         PERFORM pg_advisory_xact_lock(${HELD_BY_OTHER});
         RETURN NEW;
       END $$`);
-    await db.$executeRawUnsafe(
+    await t.db.$executeRawUnsafe(
       "CREATE TRIGGER deadlock_gate BEFORE INSERT ON stock_movement FOR EACH ROW EXECUTE FUNCTION deadlock_gate()",
     );
     const deadlocksBefore = await deadlocks();
@@ -89,7 +75,7 @@ describe("a deadlock inside a staff mutation's transaction", () => {
       await other.query("SET LOCAL deadlock_timeout = '10min'");
       await other.query("SELECT pg_advisory_xact_lock($1)", [HELD_BY_OTHER]);
 
-      const cancelled = callerAs(services, staff).order.cancel({ id: order.id, note: "Deadlocked once" });
+      const cancelled = callerAs(t.services, staff).order.cancel({ id: order.id, note: "Deadlocked once" });
       // The staff transaction has restocked (it holds the stock row) and waits at the gate.
       await until(() => someoneWaits(gate, GATE));
       // The other session now waits for that stock row...
@@ -115,18 +101,18 @@ describe("a deadlock inside a staff mutation's transaction", () => {
       await other.query("ROLLBACK").catch(() => {});
       await other.end();
       await gate.end();
-      await db.$executeRawUnsafe("DROP TRIGGER deadlock_gate ON stock_movement");
-      await db.$executeRawUnsafe("DROP FUNCTION deadlock_gate()");
+      await t.db.$executeRawUnsafe("DROP TRIGGER deadlock_gate ON stock_movement");
+      await t.db.$executeRawUnsafe("DROP FUNCTION deadlock_gate()");
     }
 
     // Postgres really broke a deadlock (its statistics arrive asynchronously).
     await expect.poll(deadlocks, { timeout: 30_000 }).toBe(deadlocksBefore + 1);
-    expect(await db.auditLog.count({ where: { action: "order.cancel", entityId: order.id } })).toBe(1);
-    expect(await db.stockMovement.count({ where: { orderId: order.id, reason: "cancellation" } })).toBe(1);
-    expect(await db.orderStatusHistory.count({ where: { orderId: order.id, toStatus: "cancelled" } })).toBe(
+    expect(await t.db.auditLog.count({ where: { action: "order.cancel", entityId: order.id } })).toBe(1);
+    expect(await t.db.stockMovement.count({ where: { orderId: order.id, reason: "cancellation" } })).toBe(1);
+    expect(await t.db.orderStatusHistory.count({ where: { orderId: order.id, toStatus: "cancelled" } })).toBe(
       1,
     );
-    const level = await db.inventoryLevel.findUniqueOrThrow({ where: { productId: product.id } });
+    const level = await t.db.inventoryLevel.findUniqueOrThrow({ where: { productId: product.id } });
     expect(level.onHand).toBe(5);
   });
 });

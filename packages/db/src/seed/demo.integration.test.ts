@@ -1,33 +1,24 @@
 import { verifyPassword } from "better-auth/crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "../client.ts";
-import { cloneTemplateDatabase, databaseUrl, dropDatabase } from "../testing.ts";
+import { afterAll, describe, expect, it } from "vitest";
+import { useTestDatabase } from "../testing.ts";
 import { isDatabaseEmpty, seedDemo } from "./demo.ts";
 
-let name: string;
-let db: Db;
+const t = useTestDatabase({ poolSize: 2 });
 
-beforeAll(async () => {
-  name = await cloneTemplateDatabase();
-  db = createDb(databaseUrl(name), { poolSize: 2 });
-});
-afterAll(async () => {
-  await db.$disconnect();
-  await dropDatabase(name);
-});
+afterAll(async () => {});
 
 async function snapshot() {
   const [categories, products, users, accounts, orders, items, movements, history, stock] = await Promise.all(
     [
-      db.category.count(),
-      db.product.count(),
-      db.user.count(),
-      db.account.count(),
-      db.order.count(),
-      db.orderItem.count(),
-      db.stockMovement.count(),
-      db.orderStatusHistory.count(),
-      db.inventoryLevel.aggregate({ _sum: { onHand: true } }),
+      t.db.category.count(),
+      t.db.product.count(),
+      t.db.user.count(),
+      t.db.account.count(),
+      t.db.order.count(),
+      t.db.orderItem.count(),
+      t.db.stockMovement.count(),
+      t.db.orderStatusHistory.count(),
+      t.db.inventoryLevel.aggregate({ _sum: { onHand: true } }),
     ],
   );
   return {
@@ -45,17 +36,17 @@ async function snapshot() {
 
 describe("demo seed", () => {
   it("builds a believable shop in an empty database", async () => {
-    expect(await isDatabaseEmpty(db)).toBe(true);
-    const summary = await seedDemo(db, { password: "stockroom-demo" });
+    expect(await isDatabaseEmpty(t.db)).toBe(true);
+    const summary = await seedDemo(t.db, { password: "stockroom-demo" });
     expect(summary.categoriesCreated).toBeGreaterThanOrEqual(8);
     expect(summary.productsCreated).toBeGreaterThanOrEqual(60);
-    expect(await isDatabaseEmpty(db)).toBe(false);
+    expect(await isDatabaseEmpty(t.db)).toBe(false);
 
-    const levels = await db.inventoryLevel.findMany({ select: { onHand: true } });
+    const levels = await t.db.inventoryLevel.findMany({ select: { onHand: true } });
     expect(levels.filter((level) => level.onHand === 0).length).toBeGreaterThan(0);
     expect(levels.filter((level) => level.onHand > 0 && level.onHand < 5).length).toBeGreaterThan(0);
 
-    const statuses = await db.order.groupBy({ by: ["status"], _count: true });
+    const statuses = await t.db.order.groupBy({ by: ["status"], _count: true });
     expect(statuses.map((row) => row.status).sort()).toEqual([
       "cancelled",
       "delivered",
@@ -63,14 +54,14 @@ describe("demo seed", () => {
       "pending",
       "shipped",
     ]);
-    const orders = await db.order.findMany({ include: { items: true } });
+    const orders = await t.db.order.findMany({ include: { items: true } });
     for (const order of orders) {
       expect(order.totalCents).toBe(order.items.reduce((sum, item) => sum + item.lineTotalCents, 0n));
     }
   });
 
   it("creates the three demo accounts with their roles and the demo password", async () => {
-    const users = await db.user.findMany({
+    const users = await t.db.user.findMany({
       where: { email: { endsWith: "@stockroom.dev" } },
       include: { accounts: true },
       orderBy: { email: "asc" },
@@ -88,7 +79,7 @@ describe("demo seed", () => {
   });
 
   it("matches every product's stock with its ledger", async () => {
-    const rows = await db.$queryRaw<{ mismatches: bigint }[]>`
+    const rows = await t.db.$queryRaw<{ mismatches: bigint }[]>`
       SELECT count(*) AS mismatches FROM inventory_level l
       LEFT JOIN (SELECT "productId", sum(delta) AS total FROM stock_movement GROUP BY "productId") m ON m."productId" = l."productId"
       WHERE l."onHand" <> coalesce(m.total, 0)`;
@@ -97,7 +88,7 @@ describe("demo seed", () => {
 
   it("changes nothing when run a second time", async () => {
     const before = await snapshot();
-    const summary = await seedDemo(db, { password: "another-password" });
+    const summary = await seedDemo(t.db, { password: "another-password" });
     expect(summary).toEqual({ categoriesCreated: 0, productsCreated: 0, usersCreated: 0, ordersCreated: 0 });
     expect(await snapshot()).toEqual(before);
   });
