@@ -1,5 +1,5 @@
 import { appRouter, createOpenApiDocument, restRouter } from "@stockroom/api";
-import { centsToDecimal, PRODUCT_CSV_COLUMNS } from "@stockroom/api/schemas";
+import { PRODUCT_CSV_COLUMNS, priceCellOf } from "@stockroom/api/schemas";
 import { createTestUser } from "@stockroom/api/testing";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -221,7 +221,10 @@ function productCsv(): fc.Arbitrary<string> {
     cell(fc.stringMatching(/^[A-Z][a-z ]{0,18}[a-z]$/)),
     cell(fc.string({ maxLength: 20 })),
     cell(
-      fc.oneof(fc.nat({ max: 1_000_000_000 }).map(centsToDecimal), fc.constant("99999999999999999999.99")),
+      fc.oneof(
+        fc.nat({ max: 1_000_000_000 }).map((cents) => priceCellOf(cents, "USD")),
+        fc.constant("99999999999999999999.99"),
+      ),
     ),
     cell(fc.constantFrom("USD", "EUR", "")),
     cell(fc.constantFrom("", "no-such-category", ...known.categorySlugs)),

@@ -86,6 +86,30 @@ export function formatMoney(minor: number, currency: string, locale = DEFAULT_LO
   return currencyFormat(currency, locale).format(toMajorUnits(minor, currency));
 }
 
+/**
+ * Minor units as plain decimal text with exactly the currency's digits, for files (CSV):
+ * 1250 USD -> "12.50", 1234 JPY -> "1234", 1999 KWD -> "1.999".
+ */
+export function toDecimalText(minor: number, currency: string): string {
+  const digits = minorUnitsOf(currency);
+  const sign = minor < 0 ? "-" : "";
+  const text = String(Math.abs(Math.trunc(minor))).padStart(digits + 1, "0");
+  return digits === 0 ? `${sign}${text}` : `${sign}${text.slice(0, -digits)}.${text.slice(-digits)}`;
+}
+
+/**
+ * Decimal text ("12.5", "7", "1.999") to minor units by digits, never through binary floating point;
+ * undefined when it is not a plain non-negative decimal or has more decimals than the currency allows.
+ */
+export function decimalTextToMinorUnits(text: string, currency: string): number | undefined {
+  const match = /^(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!match) return undefined;
+  const digits = minorUnitsOf(currency);
+  const [, whole = "0", fraction = ""] = match;
+  if (fraction.length > digits) return undefined;
+  return Number(whole + fraction.padEnd(digits, "0"));
+}
+
 export interface PricedLine {
   unitPriceCents: number;
   quantity: number;

@@ -4,6 +4,9 @@ import { INT4_MAX, pageCursor, singleLineText, text } from "./text.ts";
 export const ProductSortSchema = z.enum(["newest", "price_asc", "price_desc", "name"]);
 export type ProductSort = z.infer<typeof ProductSortSchema>;
 
+/** The highest price a product may have, in its currency's minor units. */
+export const MAX_PRICE_CENTS = 100_000_000;
+
 const cents = z.number().int("Use whole cents").min(0, "Must be zero or more");
 /** A price filter: any amount a price column (int4) can hold. */
 const centsFilter = cents.max(INT4_MAX, "That amount is too large");
@@ -35,7 +38,7 @@ const productFields = {
   name: singleLineText().trim().min(1, "Enter a name").max(200, "Use at most 200 characters"),
   slug: SlugSchema,
   description: text().max(5000, "Use at most 5000 characters"),
-  priceCents: cents.max(100_000_000, "That price is too high"),
+  priceCents: cents.max(MAX_PRICE_CENTS, "That price is too high"),
   currency: singleLineText().regex(/^[A-Z]{3}$/, "Use a three-letter currency code such as USD"),
   categoryId: z.uuid({ message: "Not a category id" }).nullable(),
   imageUrl: singleLineText()

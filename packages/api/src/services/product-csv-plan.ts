@@ -5,6 +5,7 @@ import {
   PRODUCT_CSV_COLUMNS,
   PRODUCT_CSV_MAX_BYTES,
   PRODUCT_CSV_MAX_ROWS,
+  type ProductCsvColumn,
   ProductCsvRow,
   type ProductCsvRowData,
 } from "../schemas/product-csv.ts";
@@ -146,7 +147,10 @@ function checkRecord({ line, fields }: CsvRecord): CheckedRecord {
     Object.fromEntries(PRODUCT_CSV_COLUMNS.map((column, index) => [column, fields[index]])),
   );
   if (!parsed.success) {
-    view.errors.push(...parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+    // In column order, as the file reads (the price is checked after the cells, beside its currency).
+    const column = (path: PropertyKey[]) => PRODUCT_CSV_COLUMNS.indexOf(path[0] as ProductCsvColumn);
+    const issues = [...parsed.error.issues].sort((a, b) => column(a.path) - column(b.path));
+    view.errors.push(...issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
     return { line, slug, slugFromName, view };
   }
   return { line, slug, slugFromName, view, data: parsed.data };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { centsToDecimal, ProductCsvRow } from "../schemas/product-csv.ts";
+import { ProductCsvRow, priceCellOf } from "../schemas/product-csv.ts";
 import {
   CsvSyntaxError,
   csvNumber,
@@ -165,6 +165,28 @@ describe("product CSV row", () => {
   });
 
   it("writes cents as decimal major units with two decimals", () => {
-    expect([0, 5, 1250, 123456].map(centsToDecimal)).toEqual(["0.00", "0.05", "12.50", "1234.56"]);
+    expect([0, 5, 1250, 123456].map((cents) => priceCellOf(cents, "USD"))).toEqual([
+      "0.00",
+      "0.05",
+      "12.50",
+      "1234.56",
+    ]);
+  });
+
+  // Regression: the CSV read and wrote every price with two decimals, so 1234 yen exported as "12.34"
+  // and "1234" JPY imported as 123400 yen.
+  it("reads and writes each price in its own currency's minor units", () => {
+    expect(priceCellOf(1234, "JPY")).toBe("1234");
+    expect(priceCellOf(1999, "KWD")).toBe("1.999");
+    expect(row({ price: "1234", currency: "JPY" }).data?.price).toBe(1234);
+    expect(row({ price: "1.999", currency: "KWD" }).data?.price).toBe(1999);
+    expect(row({ price: "12.5", currency: "USD" }).data?.price).toBe(1250);
+    expect(messages({ price: "12.5", currency: "JPY" })).toEqual([
+      "price: Use a whole number of 0 or more for JPY, such as 1250",
+    ]);
+    expect(messages({ price: "1.9999", currency: "KWD" })).toEqual([
+      "price: Use a number of 0 or more with at most 3 decimals, such as 1.250",
+    ]);
+    expect(messages({ price: "1000000.01", currency: "USD" })).toEqual(["price: That price is too high"]);
   });
 });

@@ -1,7 +1,7 @@
 import { Prisma } from "@stockroom/db";
 import { type DbClient, inTransaction } from "../db-client.ts";
 import { ConflictError, InvalidInputError } from "../errors.ts";
-import { centsToDecimal, PRODUCT_CSV_COLUMNS } from "../schemas/product-csv.ts";
+import { PRODUCT_CSV_COLUMNS, priceCellOf } from "../schemas/product-csv.ts";
 import { catalogChanged } from "./catalog-changes.ts";
 import { csvNumber, serializeCsv } from "./csv.ts";
 import { openStock, setStockLevels } from "./inventory-ledger.ts";
@@ -44,7 +44,7 @@ export async function exportProductsCsv(db: DbClient): Promise<{ csv: string; ro
       product.slug,
       product.name,
       product.description,
-      csvNumber(centsToDecimal(product.priceCents)),
+      csvNumber(priceCellOf(product.priceCents, product.currency.trim())),
       product.currency.trim(),
       product.category?.slug ?? "",
       csvNumber(product.inventory?.onHand ?? 0),
