@@ -26,11 +26,11 @@ import {
   NUMERIC_STRINGS,
   UNICODE_STRINGS,
 } from "./testing/hostile-values.ts";
-import { HttpClient } from "./testing/http-client.ts";
+import type { HttpClient } from "./testing/http-client.ts";
 import { fuzzInput } from "./testing/input-mutations.ts";
 import { type JsonSchema, type ValuePath, validValue } from "./testing/schema-arbitrary.ts";
 import { tableSnapshotter } from "./testing/table-snapshot.ts";
-import { startTestApp, type TestApp, WEB_ORIGIN } from "./testing/test-app.ts";
+import { signedInAs, startTestApp, type TestApp, WEB_ORIGIN } from "./testing/test-app.ts";
 
 // Property-based fuzzing of the whole API surface over real HTTP: every tRPC procedure and every REST
 // operation, as anonymous, customer and staff (admin for the admin-only procedures), with inputs
@@ -51,7 +51,6 @@ const RUN_SEED =
 const RUNS_PER_ROLE = fuzzEnv.FUZZ_RUNS ?? 20;
 /** A role the procedure refuses outright still gets a few hostile inputs (the wall must hold for them). */
 const REFUSED_RUNS = Math.ceil(RUNS_PER_ROLE / 5);
-const PASSWORD = "fuzz-password-123";
 const ADDRESS = { street: "1 Fuzz Street", city: "Portland", state: "OR", zip: "97201", country: "US" };
 
 // Collected before the server answers anything: building the targets reads the zod schemas, which
@@ -86,10 +85,7 @@ const known = {
 const allFailures: FuzzFailure[] = [];
 
 async function signedIn(role: "CUSTOMER" | "STAFF" | "ADMIN") {
-  const user = await createTestUser(t.db, { role, password: PASSWORD });
-  const client = new HttpClient(t.url);
-  const result = await client.signIn(user.email, PASSWORD);
-  if (result.status !== 200) throw new Error(`sign-in as ${role} answered ${result.status}`);
+  const { user, client } = await signedInAs(t, role);
   return { id: user.id, client };
 }
 

@@ -1,12 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { createTestUser } from "@stockroom/api/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { HttpClient } from "./testing/http-client.ts";
-import { startTestApp, type TestApp } from "./testing/test-app.ts";
+import type { HttpClient } from "./testing/http-client.ts";
+import { signedInAs, startTestApp, type TestApp } from "./testing/test-app.ts";
 
 // Issue 10, defect 4, over HTTP: NUL bytes, forged cursors and integer overflow answered 500.
 
-const PASSWORD = "hardening-inputs-password";
 const ADDRESS = { street: "9 Dock Road", city: "Bristol", state: "Avon", zip: "BS1 4RN", country: "GB" };
 const NUL = "\u0000";
 const id = "0b6a7b0e-9d2a-4c8e-9a51-3f0f3c6f2a11";
@@ -16,17 +14,10 @@ let t: TestApp;
 let shopper: HttpClient;
 let staff: HttpClient;
 
-async function signedIn(role: "CUSTOMER" | "STAFF") {
-  const user = await createTestUser(t.db, { role, password: PASSWORD });
-  const client = new HttpClient(t.url);
-  await client.signIn(user.email, PASSWORD);
-  return client;
-}
-
 beforeAll(async () => {
   t = await startTestApp();
-  shopper = await signedIn("CUSTOMER");
-  staff = await signedIn("STAFF");
+  shopper = (await signedInAs(t, "CUSTOMER")).client;
+  staff = (await signedInAs(t, "STAFF")).client;
 });
 afterAll(() => t.close());
 

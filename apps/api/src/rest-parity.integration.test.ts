@@ -1,14 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { createTestUser } from "@stockroom/api/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HttpClient } from "./testing/http-client.ts";
-import { startTestApp, type TestApp } from "./testing/test-app.ts";
+import { signedInAs, startTestApp, type TestApp } from "./testing/test-app.ts";
 
 // Issue 11: each REST route and its tRPC procedure parse with the same rules, so the same payload is
 // accepted or refused alike, naming the same fields with the same messages. REST speaks major units
 // (price 12.5) where tRPC speaks cents (priceCents 1250); the cases say both forms.
 
-const PASSWORD = "rest-parity-password";
 const ADDRESS = { street: "9 Dock Road", city: "Bristol", state: "Avon", zip: "BS1 4RN", country: "GB" };
 const NUL = "\u0000";
 const LONE_SURROGATE = "\uD800";
@@ -18,17 +16,10 @@ let shopper: HttpClient;
 let staff: HttpClient;
 let productId: string;
 
-async function signedIn(role: "CUSTOMER" | "STAFF") {
-  const user = await createTestUser(t.db, { role, password: PASSWORD });
-  const client = new HttpClient(t.url);
-  await client.signIn(user.email, PASSWORD);
-  return client;
-}
-
 beforeAll(async () => {
   t = await startTestApp({ limits: { requestsPerIp: 100_000, ordersPerUser: 10_000 } });
-  shopper = await signedIn("CUSTOMER");
-  staff = await signedIn("STAFF");
+  shopper = (await signedInAs(t, "CUSTOMER")).client;
+  staff = (await signedInAs(t, "STAFF")).client;
   await t.db.category.create({ data: { slug: "kitchen", name: "Kitchen" } });
   const slug = `parity-${randomUUID()}`;
   productId = (

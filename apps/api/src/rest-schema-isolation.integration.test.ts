@@ -1,12 +1,10 @@
 import { appRouter, restRouter } from "@stockroom/api";
 import * as sharedSchemas from "@stockroom/api/schemas";
-import { createTestUser } from "@stockroom/api/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { HttpClient } from "./testing/http-client.ts";
-import { startTestApp, type TestApp } from "./testing/test-app.ts";
+import type { HttpClient } from "./testing/http-client.ts";
+import { signedInAs, startTestApp, type TestApp } from "./testing/test-app.ts";
 
-const PASSWORD = "rest-isolation-password";
 const ADDRESS = { street: "9 Dock Road", city: "Bristol", state: "Avon", zip: "BS1 4RN", country: "GB" };
 
 let t: TestApp;
@@ -14,13 +12,6 @@ let shopper: HttpClient;
 let shopperId: string;
 let staff: HttpClient;
 let productId: string;
-
-async function signedIn(role: "CUSTOMER" | "STAFF") {
-  const user = await createTestUser(t.db, { role, password: PASSWORD });
-  const client = new HttpClient(t.url);
-  await client.signIn(user.email, PASSWORD);
-  return { user, client };
-}
 
 const isSchema = (value: unknown): value is z.ZodType =>
   typeof value === "object" && value !== null && "_zod" in value;
@@ -127,8 +118,8 @@ beforeAll(async () => {
   ({
     client: shopper,
     user: { id: shopperId },
-  } = await signedIn("CUSTOMER"));
-  ({ client: staff } = await signedIn("STAFF"));
+  } = await signedInAs(t, "CUSTOMER"));
+  ({ client: staff } = await signedInAs(t, "STAFF"));
   const created = await staff.request<{ id: string }>("POST", "/api/products", {
     json: { name: "Shared Schema Mug", price: 5, stock: 1_000 },
   });

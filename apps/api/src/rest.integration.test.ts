@@ -1,9 +1,8 @@
 import { createTestUser } from "@stockroom/api/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HttpClient } from "./testing/http-client.ts";
-import { startTestApp, type TestApp } from "./testing/test-app.ts";
+import { signedInAs, startTestApp, type TestApp } from "./testing/test-app.ts";
 
-const PASSWORD = "rest-password-123";
 const ADDRESS = { street: "9 Dock Road", city: "Bristol", state: "Avon", zip: "BS1 4RN", country: "GB" };
 let t: TestApp;
 let shopper: HttpClient;
@@ -12,20 +11,13 @@ let staff: HttpClient;
 let kettle: { id: string };
 let mug: { id: string };
 
-async function signedIn(role: "CUSTOMER" | "STAFF" | "ADMIN") {
-  const user = await createTestUser(t.db, { role, password: PASSWORD });
-  const client = new HttpClient(t.url);
-  await client.signIn(user.email, PASSWORD);
-  return { user, client };
-}
-
 beforeAll(async () => {
   t = await startTestApp();
   ({
     client: shopper,
     user: { id: shopperId },
-  } = await signedIn("CUSTOMER"));
-  ({ client: staff } = await signedIn("STAFF"));
+  } = await signedInAs(t, "CUSTOMER"));
+  ({ client: staff } = await signedInAs(t, "STAFF"));
   const kitchen = await t.db.category.create({ data: { slug: "kitchen", name: "Kitchen" } });
   kettle = (
     await staff.request("POST", "/api/products", {
@@ -134,7 +126,7 @@ describe("POST /api/orders", () => {
     const anonymous = await new HttpClient(t.url).request("POST", "/api/orders", { json: body });
     expect(anonymous.status).toBe(401);
     expect(anonymous.body).toEqual({ error: "Sign in to continue" });
-    const { user: other } = await signedIn("CUSTOMER");
+    const { user: other } = await signedInAs(t, "CUSTOMER");
     const forbidden = await shopper.request("POST", "/api/orders", { json: { ...body, userId: other.id } });
     expect(forbidden.status).toBe(403);
     expect(forbidden.body).toEqual({ error: "You may only place orders for yourself" });
@@ -149,8 +141,8 @@ describe("POST /api/orders", () => {
 describe("defect 12: staff placing an order for a customer can name a STAFF or ADMIN account", () => {
   it("answers 400 naming the rule for a STAFF or ADMIN userId, 404 for an inactive one, and places nothing", async () => {
     const body = { items: [{ productId: mug.id, quantity: 1 }], shippingAddress: ADDRESS };
-    const { user: otherStaff } = await signedIn("STAFF");
-    const { user: admin } = await signedIn("ADMIN");
+    const { user: otherStaff } = await signedInAs(t, "STAFF");
+    const { user: admin } = await signedInAs(t, "ADMIN");
     const inactive = await createTestUser(t.db, { active: false });
     for (const target of [otherStaff, admin]) {
       const refused = await staff.request("POST", "/api/orders", { json: { ...body, userId: target.id } });
@@ -177,7 +169,7 @@ describe("reading and cancelling orders", () => {
       updatedAt: expect.any(String),
       history: [{ from: null, to: "pending", note: null, at: expect.any(String) }],
     });
-    const { client: stranger } = await signedIn("CUSTOMER");
+    const { client: stranger } = await signedInAs(t, "CUSTOMER");
     for (const path of [
       `/api/orders/${created.body.id}`,
       "/api/orders/00000000-0000-4000-8000-000000000000",
@@ -207,7 +199,7 @@ describe("reading and cancelling orders", () => {
   });
 
   it("GET /api/users/:id/orders pages newest first; self or staff only", async () => {
-    const { user, client } = await signedIn("CUSTOMER");
+    const { user, client } = await signedInAs(t, "CUSTOMER");
     const ids: string[] = [];
     for (let i = 0; i < 3; i += 1) {
       ids.push(

@@ -1,8 +1,15 @@
 import type { RateLimitConfig, Redis, Services } from "@stockroom/api";
-import { createTestServices, openTestContext, TEST_WEB_ORIGIN, type TestRedis } from "@stockroom/api/testing";
+import {
+  createTestServices,
+  createTestUser,
+  openTestContext,
+  TEST_WEB_ORIGIN,
+  type TestRedis,
+} from "@stockroom/api/testing";
 import type { Db } from "@stockroom/db";
 import type { FastifyInstance } from "fastify";
 import { buildServer } from "../server.ts";
+import { HttpClient } from "./http-client.ts";
 import { recordRestResponses } from "./rest-response-recorder.ts";
 
 export const WEB_ORIGIN = TEST_WEB_ORIGIN;
@@ -61,4 +68,15 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       restResponses.assertAllDocumented();
     },
   };
+}
+
+const SIGNED_IN_PASSWORD = "signed-in-test-password";
+
+/** A new account of `role`, signed in over HTTP: its user row and a client carrying its session cookie. */
+export async function signedInAs(t: Pick<TestApp, "db" | "url">, role: "CUSTOMER" | "STAFF" | "ADMIN") {
+  const user = await createTestUser(t.db, { role, password: SIGNED_IN_PASSWORD });
+  const client = new HttpClient(t.url);
+  const result = await client.signIn(user.email, SIGNED_IN_PASSWORD);
+  if (result.status !== 200) throw new Error(`sign-in as ${role} answered ${result.status}`);
+  return { user, client };
 }
