@@ -28,6 +28,16 @@ export async function registerRestRoutes(
         request.body = {};
       }
     });
+    // trpc-to-openapi's route sends with reply.send and then resolves with undefined; while async
+    // onSend hooks still run, Fastify reads that as "nothing sent" and sends again (ERR_HTTP_HEADERS_SENT,
+    // logged as a 500). Returning the reply tells Fastify the answer is on its way.
+    rest.addHook("onRoute", (route) => {
+      const handler = route.handler;
+      route.handler = async function sendOnce(this: FastifyInstance, request, reply) {
+        await handler.call(this, request, reply);
+        return reply;
+      };
+    });
     const errorBodies = new WeakMap<FastifyRequest, RestErrorBody>();
     rest.addHook("onSend", async (request, reply, payload) => {
       const body = reply.statusCode >= 400 ? errorBodies.get(request) : undefined;
