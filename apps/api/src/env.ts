@@ -80,6 +80,14 @@ const ApiEnvSchema = z
     RATE_LIMIT_SIGN_UPS_PER_IP: count.default(20),
     RATE_LIMIT_ORDERS_PER_USER: count.default(30),
     RATE_LIMIT_REQUESTS_PER_IP: count.default(1200),
+    // After SIGTERM, /readyz answers 503 at once but requests are still served this long, so a load balancer
+    // notices and moves traffic before the server closes.
+    SHUTDOWN_DRAIN_MS: z.coerce
+      .number({ message: "expected milliseconds" })
+      .int("expected a whole number of milliseconds")
+      .min(0, "expected 0 or more milliseconds")
+      .max(600_000, "expected at most 600000 milliseconds (10 minutes)")
+      .default(5_000),
   })
   .superRefine((env, context) => {
     if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {

@@ -1,7 +1,9 @@
 import pino from "pino";
 import { readApiEnv } from "./env.ts";
+import type { ShutdownState } from "./readiness.ts";
 import { buildServer } from "./server.ts";
 import { createServices } from "./services.ts";
+import { shutDownGracefully } from "./shutdown.ts";
 
 const env = readApiEnv();
 const log = pino({ level: env.LOG_LEVEL });
@@ -12,20 +14,27 @@ try {
   log.fatal((error as Error).message);
   process.exit(1);
 }
+const shutdownState: ShutdownState = { shuttingDown: false };
 const app = await buildServer({
   services,
   trustedOrigins: env.WEB_ORIGINS,
   trustProxy: env.TRUST_PROXY,
   logLevel: env.LOG_LEVEL,
+  shutdown: shutdownState,
 });
 
-let closing = false;
-async function shutdown(signal: string) {
-  if (closing) return;
-  closing = true;
-  app.log.info({ signal }, "shutting down");
-  await app.close();
-  await Promise.allSettled([services.db.$disconnect(), services.redis?.quit()]);
+// SIGTERM (a supervisor, an orchestrator, pnpm start) drains for SHUTDOWN_DRAIN_MS; a Ctrl-C on this
+// process alone has no load balancer to wait for.
+async function shutdown(signal: "SIGTERM" | "SIGINT") {
+  if (shutdownState.shuttingDown) return;
+  app.log.info({ signal }, "signal received");
+  const drainMs = signal === "SIGTERM" ? env.SHUTDOWN_DRAIN_MS : 0;
+  try {
+    await shutDownGracefully({ app, services, state: shutdownState, drainMs });
+  } catch (error) {
+    app.log.error({ err: error }, "shutdown failed");
+    process.exit(1);
+  }
   process.exit(0);
 }
 process.on("SIGINT", () => void shutdown("SIGINT"));

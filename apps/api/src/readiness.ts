@@ -9,6 +9,14 @@ export interface Readiness {
   redis: DependencyState;
 }
 
+/** Set once the process got SIGTERM: from then on it drains and is never ready again. */
+export interface ShutdownState {
+  shuttingDown: boolean;
+}
+
+/** /readyz's answer while shutting down: given at once, without asking Postgres or Redis. */
+export const SHUTTING_DOWN_READINESS = { ready: false, shuttingDown: true } as const;
+
 /** Redis is "disabled" in single-process development mode; then readiness depends on Postgres alone. */
 export async function checkReadiness(
   db: Db,

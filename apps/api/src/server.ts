@@ -6,7 +6,7 @@ import { registerAuthRoutes } from "./auth-routes.ts";
 import { registerCatalogResponseCache } from "./catalog-response-cache.ts";
 import { registerDocsRoutes } from "./docs-routes.ts";
 import { registerErrorHandlers } from "./http-errors.ts";
-import { checkReadiness } from "./readiness.ts";
+import { checkReadiness, SHUTTING_DOWN_READINESS, type ShutdownState } from "./readiness.ts";
 import { contextFactory } from "./request-context.ts";
 import { registerRestRoutes } from "./rest-routes.ts";
 import { MAX_TRPC_BATCH_SIZE, registerSecurity } from "./security.ts";
@@ -18,6 +18,8 @@ export interface ServerOptions {
   /** Fastify's trustProxy: which hops may set X-Forwarded-For (by default the web app's server on loopback). */
   trustProxy?: string | string[] | boolean;
   logLevel?: string;
+  /** Flipped by main.ts on SIGTERM (see shutdown.ts): /readyz turns 503 and connections stop being kept alive. */
+  shutdown?: ShutdownState;
 }
 
 const REQUEST_ID_HEADER = "x-request-id";
@@ -27,6 +29,7 @@ export async function buildServer({
   trustedOrigins,
   trustProxy = "loopback",
   logLevel = "info",
+  shutdown = { shuttingDown: false },
 }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: logLevel },
@@ -36,10 +39,18 @@ export async function buildServer({
     routerOptions: { maxParamLength: 5_000 },
     // CSV imports allow 1 MB of text; JSON escaping can grow it, so leave room above Fastify's 1 MiB default.
     bodyLimit: 4 * 1024 * 1024,
+    // A request that reaches a connection still open while the server closes is served, not refused.
+    return503OnClosing: false,
   });
 
   app.addHook("onRequest", async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
+  });
+  // While draining, each response closes its connection: no keep-alive connection is left idle for the
+  // server to cut when it closes after the window, which would reset a request sent on it just then.
+  app.addHook("onSend", async (_request, reply, payload) => {
+    if (shutdown.shuttingDown) reply.header("connection", "close");
+    return payload;
   });
   registerErrorHandlers(app);
   await registerSecurity(app, { trustedOrigins, limits: services.limits });
@@ -47,6 +58,7 @@ export async function buildServer({
 
   app.get("/healthz", async () => ({ status: "ok" }));
   app.get("/readyz", async (_request, reply) => {
+    if (shutdown.shuttingDown) return reply.code(503).send(SHUTTING_DOWN_READINESS);
     const readiness = await checkReadiness(services.db, services.redis);
     return reply.code(readiness.ready ? 200 : 503).send(readiness);
   });
