@@ -7,8 +7,8 @@ export interface ManagedProcess {
 }
 
 /**
- * Starts a child in this process's group: a Ctrl-C or a kill of the group (as Playwright does with its
- * webServer) reaches every server, even if this process dies first.
+ * Starts a child as the leader of its own process group, so stopProcess reaches everything it starts in
+ * turn (a pnpm or turbo wrapper does not pass a signal on to the server it runs).
  */
 export function startProcess(
   name: string,
@@ -24,6 +24,8 @@ export function startProcess(
   });
   const exited = new Promise<number>((resolve) => {
     child.once("exit", (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+    // A command that cannot be started (ENOENT) may never emit "exit".
+    child.once("error", () => resolve(127));
   });
   return { name, child, exited };
 }
@@ -31,10 +33,20 @@ export function startProcess(
 export async function stopProcess(managed: ManagedProcess, graceMs = 8_000): Promise<void> {
   const { child } = managed;
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+  signalGroup(child, "SIGTERM");
+  const timer = setTimeout(() => signalGroup(child, "SIGKILL"), graceMs);
   await managed.exited;
   clearTimeout(timer);
+}
+
+/** Signals the child's whole process group; falls back to the child alone if the group is gone. */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals) {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    child.kill(signal);
+  }
 }
 
 export async function waitForHttp(url: string, timeoutMs: number, isAlive: () => boolean): Promise<void> {

@@ -4,11 +4,13 @@ import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { useTestDatabase } from "@stockroom/db/testing";
 import { afterAll, describe, expect, it } from "vitest";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 let child: ChildProcess | undefined;
 let dataDir: string | undefined;
+const database = useTestDatabase();
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -69,5 +71,61 @@ describe("pnpm start:api on an embedded database", () => {
     const exited = new Promise<number | null>((resolve) => child?.once("exit", (code) => resolve(code)));
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
+  });
+});
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function until(what: string, condition: () => boolean, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe("pnpm start:api when its API process is killed", () => {
+  it("restarts the API after kill -9, answers /readyz again, and still stops every child on SIGTERM", {
+    timeout: 300_000,
+  }, async () => {
+    const port = await freePort();
+    let output = "";
+    child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "api"], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: database.url, API_PORT: String(port), LOG_LEVEL: "warn" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout?.on("data", (chunk) => (output += chunk));
+    child.stderr?.on("data", (chunk) => (output += chunk));
+    const apiPids = () =>
+      [...output.matchAll(/\[start\] api started \(pid (\d+)\)/g)].map((match) => Number(match[1]));
+    const workerPids = () =>
+      [...output.matchAll(/\[start\] worker started \(pid (\d+)\)/g)].map((match) => Number(match[1]));
+
+    await waitFor(`http://127.0.0.1:${port}/readyz`, 240_000);
+    const [firstApi] = apiPids();
+    expect(firstApi).toBeDefined();
+    process.kill(firstApi!, "SIGKILL");
+
+    await until("the API to be started again", () => apiPids().length === 2);
+    expect(output).toContain("[start] api was killed by SIGKILL; restarting in 0.5 s");
+    const ready = await waitFor(`http://127.0.0.1:${port}/readyz`, 240_000);
+    expect(await ready.json()).toEqual({ ready: true, postgres: "ok", redis: "ok" });
+    const secondApi = apiPids()[1]!;
+    expect(secondApi).not.toBe(firstApi);
+
+    const exited = new Promise<number | null>((resolve) => child?.once("exit", (code) => resolve(code)));
+    child.kill("SIGTERM");
+    expect(await exited, output).toBe(0);
+    expect(isRunning(secondApi)).toBe(false);
+    for (const pid of workerPids()) expect(isRunning(pid)).toBe(false);
   });
 });

@@ -1,14 +1,16 @@
 /**
  * `pnpm start` / `pnpm start:api` / `pnpm dev`: prepares the database (embedded if needed), migrates,
  * seeds an empty database, then runs the servers until Ctrl-C: built (start) or in watch mode (dev).
+ * A child that crashes is restarted with backoff (scripts/supervisor.ts); a crash loop ends the run.
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { installJobQueue } from "@stockroom/api/job-queue";
 import { createDb, isDatabaseEmpty, migrate, resolveDatabase, seedDemo } from "@stockroom/db";
 import { readOrCreateAuthSecret } from "./auth-secret.ts";
-import { type ManagedProcess, run, startProcess, stopProcess, waitForHttp } from "./processes.ts";
+import { run, startProcess, waitForHttp } from "./processes.ts";
 import { childEnv, readStartEnv } from "./start-env.ts";
+import { Supervisor } from "./supervisor.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const modes = ["all", "api", "dev"] as const;
@@ -19,29 +21,27 @@ const env = readStartEnv();
 const database = await resolveDatabase(env.DATABASE_URL);
 log(`database: ${database.description}`);
 
-const running: ManagedProcess[] = [];
+// Children get SIGTERM and this long to drain and stop (the API's SHUTDOWN_DRAIN_MS defaults to 5 s).
+const supervisor = new Supervisor({
+  log,
+  stopGraceMs: 10_000,
+  onGiveUp: (message) => {
+    console.error(`[start] ${message}`);
+    void shutdown(1);
+  },
+});
 let stopping = false;
 
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
   log("stopping...");
-  await Promise.all(running.map((managed) => stopProcess(managed)));
+  await supervisor.stopAll();
   await database.embedded?.stop();
   process.exit(code);
 }
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
-
-function supervise(managed: ManagedProcess) {
-  running.push(managed);
-  void managed.exited.then((code) => {
-    if (stopping) return;
-    log(`${managed.name} exited with code ${code}; stopping the rest`);
-    void shutdown(code);
-  });
-  return managed;
-}
 
 async function prepareDatabase() {
   const { applied } = await migrate(database.url);
@@ -73,7 +73,7 @@ const serverEnv = childEnv({
 });
 
 async function runWatchMode() {
-  supervise(
+  supervisor.add("dev", () =>
     startProcess(
       "dev",
       "pnpm",
@@ -84,7 +84,7 @@ async function runWatchMode() {
       },
     ),
   );
-  supervise(
+  supervisor.add("worker", () =>
     startProcess("worker", "pnpm", ["exec", "tsx", "watch", "src/worker.ts"], {
       cwd: path.join(ROOT, "apps/api"),
       env: serverEnv,
@@ -105,24 +105,24 @@ async function runBuilt() {
       },
     );
   }
-  const api = supervise(
+  const api = supervisor.add("api", () =>
     startProcess("api", process.execPath, ["--import", "tsx", "src/main.ts"], {
       cwd: path.join(ROOT, "apps/api"),
       env: serverEnv,
     }),
   );
   // The order-event worker (confirmation e-mails); run more of these processes to scale.
-  supervise(
+  supervisor.add("worker", () =>
     startProcess("worker", process.execPath, ["--import", "tsx", "src/worker.ts"], {
       cwd: path.join(ROOT, "apps/api"),
       env: serverEnv,
     }),
   );
-  // The web app renders pages from the API, so it starts once the API answers.
-  await waitForHttp(`${apiUrl}/readyz`, 60_000, () => api.child.exitCode === null);
+  // The web app renders pages from the API, so it starts once the API answers (restarts included).
+  await waitForHttp(`${apiUrl}/readyz`, 60_000, () => api.alive);
   const web =
     mode === "all"
-      ? supervise(
+      ? supervisor.add("web", () =>
           // apps/web/server.ts: Next.js behind a server that knows the client's address (and proxies /api/*).
           startProcess("web", process.execPath, ["--import", "tsx", "server.ts"], {
             cwd: path.join(ROOT, "apps/web"),
@@ -131,8 +131,7 @@ async function runBuilt() {
         )
       : undefined;
 
-  if (web)
-    await waitForHttp(`http://127.0.0.1:${env.WEB_PORT}/admin`, 60_000, () => web.child.exitCode === null);
+  if (web) await waitForHttp(`http://127.0.0.1:${env.WEB_PORT}/admin`, 60_000, () => web.alive);
   const lines = [
     "",
     "  Stockroom is running",
