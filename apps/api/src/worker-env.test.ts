@@ -7,8 +7,30 @@ describe("readWorkerEnv", () => {
       DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/stockroom",
       MAIL_FROM: "Stockroom <orders@stockroom.dev>",
       WORKER_CONCURRENCY: 5,
+      WORKER_HEARTBEAT_MS: 5_000,
+      WORKER_SWEEP_MS: 10_000,
+      WORKER_STALE_AFTER_MS: 30_000,
       LOG_LEVEL: "info",
     });
+  });
+
+  it("reads the heartbeat intervals, and refuses a stale limit shorter than three heartbeats", () => {
+    const env = readWorkerEnv({
+      WORKER_HEARTBEAT_MS: "500",
+      WORKER_SWEEP_MS: "1000",
+      WORKER_STALE_AFTER_MS: "3000",
+    });
+    expect(env).toMatchObject({
+      WORKER_HEARTBEAT_MS: 500,
+      WORKER_SWEEP_MS: 1000,
+      WORKER_STALE_AFTER_MS: 3000,
+    });
+    expect(() => readWorkerEnv({ WORKER_HEARTBEAT_MS: "5000", WORKER_STALE_AFTER_MS: "6000" })).toThrow(
+      /WORKER_STALE_AFTER_MS: expected at least three heartbeats/,
+    );
+    expect(() => readWorkerEnv({ WORKER_SWEEP_MS: "soon" })).toThrow(
+      /WORKER_SWEEP_MS: expected a number of milliseconds/,
+    );
   });
 
   it("reads SMTP_URL and the concurrency", () => {

@@ -3,8 +3,8 @@
  * transaction as each order change, and sends their e-mails. Run as many of these processes as you
  * like; they share the queue in Postgres and never run one job twice at the same time.
  */
-import { createMailSender, startEventWorker } from "@stockroom/api";
-import { createDb, redact } from "@stockroom/db";
+import { createMailSender, superviseEventWorker } from "@stockroom/api";
+import { createDb, poolOf, redact } from "@stockroom/db";
 import pino from "pino";
 import { readWorkerEnv, type WorkerEnv } from "./worker-env.ts";
 
@@ -17,6 +17,9 @@ try {
 }
 const log = pino({ level: env.LOG_LEVEL, name: "worker" });
 const db = createDb(env.DATABASE_URL, { poolSize: env.WORKER_CONCURRENCY });
+// Postgres closes idle connections when it restarts; without a listener that 'error' event would
+// crash the process. pg drops the broken client; the next query opens a new one.
+poolOf(db)?.on("error", (error) => log.warn({ err: error }, "a pooled Postgres connection closed"));
 const mail = createMailSender({ db, smtpUrl: env.SMTP_URL, from: env.MAIL_FROM });
 
 log.info(
@@ -33,19 +36,23 @@ async function closeResources() {
   await db.$disconnect();
 }
 
-let runner: Awaited<ReturnType<typeof startEventWorker>>;
-try {
-  runner = await startEventWorker({
-    databaseUrl: env.DATABASE_URL,
-    deps: { db, mail },
-    concurrency: env.WORKER_CONCURRENCY,
-    log,
-  });
-} catch (error) {
-  log.fatal({ err: error }, "the worker could not start");
-  await closeResources();
-  process.exit(1);
-}
+// Starts the job runner, and a new one whenever it stops on a Postgres outage: the process pauses
+// while Postgres is unreachable and resumes by itself.
+const worker = superviseEventWorker({
+  databaseUrl: env.DATABASE_URL,
+  deps: { db, mail },
+  concurrency: env.WORKER_CONCURRENCY,
+  log,
+  heartbeat: {
+    beatEveryMs: env.WORKER_HEARTBEAT_MS,
+    sweepEveryMs: env.WORKER_SWEEP_MS,
+    staleAfterMs: env.WORKER_STALE_AFTER_MS,
+  },
+});
+
+// graphile-worker leaves some of its internal promises unawaited; one that rejects during an outage
+// must not end the process. The runner it came from is replaced; the jobs it held run again.
+process.on("unhandledRejection", (reason) => worker.restart(reason));
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -53,27 +60,17 @@ async function shutdown(signal: string) {
     // A second signal: fail the running jobs now (they go back to the queue with a retry time)
     // instead of waiting for them.
     log.warn({ signal }, "stopping now; running jobs will be retried");
-    await runner.kill().catch(() => {});
+    await worker.kill().catch(() => {});
     process.exit(1);
   }
   stopping = true;
   log.info({ signal }, "stopping: finishing running jobs (signal again to stop at once)");
-  // Lets running jobs finish and takes no new ones. Even a kill -9 loses nothing: a job locked by a
-  // dead worker is unlocked and retried once its lock expires (graphile-worker: 4 hours).
-  await runner.stop();
+  // Lets running jobs finish and takes no new ones. Even a kill -9 loses nothing: the jobs of a worker
+  // whose heartbeat stopped are unlocked by a live worker's sweeper and run again (docs/adr/0009).
+  await worker.stop();
   await closeResources();
   log.info("stopped");
   process.exit(0);
 }
 process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
-
-const failure = await runner.promise.then(
-  () => null,
-  (error: unknown) => error,
-);
-if (!stopping) {
-  log.fatal({ err: failure }, "the worker stopped unexpectedly");
-  await closeResources();
-  process.exit(1);
-}

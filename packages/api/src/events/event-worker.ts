@@ -1,6 +1,8 @@
-import { Logger, type Runner, type RunnerOptions, run, runOnce } from "graphile-worker";
+import { EventEmitter } from "node:events";
+import { Logger, type Runner, type RunnerOptions, run, runOnce, type WorkerEvents } from "graphile-worker";
 import { JOB_QUEUE_SCHEMA } from "./job-queue.ts";
 import { createOrderEventTasks, type OrderEventDeps } from "./tasks.ts";
+import { DEFAULT_HEARTBEAT_TIMING, type HeartbeatTiming, startWorkerHeartbeat } from "./worker-heartbeat.ts";
 
 /** The part of a pino logger the worker uses (a pino Logger fits as is). */
 export interface EventLog {
@@ -22,6 +24,8 @@ export interface EventWorkerOptions {
    * NOTIFY wakes the worker as soon as the enqueuing transaction commits. Default 2000.
    */
   pollInterval?: number;
+  /** Heartbeat and dead-worker sweep intervals (see worker-heartbeat.ts); shorter in tests. */
+  heartbeat?: Partial<HeartbeatTiming>;
   /** Any other graphile-worker option, e.g. a short `maxResetLockedInterval` in tests. */
   overrides?: Partial<RunnerOptions>;
 }
@@ -39,9 +43,15 @@ export function graphileLogger(log: EventLog): Logger {
   });
 }
 
-function runnerOptions(options: EventWorkerOptions): RunnerOptions {
+function runnerOptions(options: EventWorkerOptions, events: WorkerEvents): RunnerOptions {
   const concurrency = options.concurrency ?? 5;
   return {
+    events,
+    // Without batching, graphile-worker records a finished job with a promise nobody awaits: when
+    // Postgres is gone at that moment, the rejection is unhandled and kills the process ("Connection
+    // terminated unexpectedly"). Batched (delay 0: no waiting), a failure stops this runner instead;
+    // superviseEventWorker starts a new one and the old pool's jobs are unlocked by the sweeper.
+    preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
     connectionString: options.databaseUrl,
     schema: JOB_QUEUE_SCHEMA,
     concurrency,
@@ -64,16 +74,62 @@ function runnerOptions(options: EventWorkerOptions): RunnerOptions {
  * Crash safety comes from graphile-worker: a job is locked while it runs and deleted only after its
  * handler succeeded. A failed job is retried with exponential backoff (exp(min(attempts, 10)) seconds)
  * up to its max_attempts (25, set by enqueueOrderEvent). If the process dies mid-job, the job stays
- * locked until the lock is 4 hours old; then any running worker unlocks it and runs it again.
+ * locked by its pool id. Every pool writes a heartbeat; when a pool's heartbeat is older than 30 s,
+ * the sweeper of any live worker unlocks its jobs, which then run again (worker-heartbeat.ts).
  */
-export function startEventWorker(options: EventWorkerOptions): Promise<Runner> {
-  return run(runnerOptions(options));
+export async function startEventWorker(options: EventWorkerOptions): Promise<Runner> {
+  const events: WorkerEvents = new EventEmitter();
+  const timing = { ...DEFAULT_HEARTBEAT_TIMING, ...options.heartbeat };
+  const log = options.log ?? consoleLog;
+  let heartbeat: ReturnType<typeof startWorkerHeartbeat> | undefined;
+  // Emitted synchronously while run() builds the pool, before any job is taken.
+  events.once("pool:create", ({ workerPool }) => {
+    heartbeat = startWorkerHeartbeat({
+      databaseUrl: options.databaseUrl,
+      workerId: workerPool.id,
+      timing,
+      log,
+      sweep: true,
+    });
+  });
+  let runner: Runner;
+  try {
+    runner = await run(runnerOptions(options, events));
+  } catch (error) {
+    await heartbeat?.stop({ forget: false });
+    throw error;
+  }
+  // A clean stop has finished every job: the row can go. A failed runner may still hold locks: its
+  // row is left to go stale, so a sweeper hands those jobs back.
+  const stopped = runner.promise.then(
+    () => heartbeat?.stop({ forget: true }),
+    () => heartbeat?.stop({ forget: false }),
+  );
+  const promise = runner.promise.finally(() => stopped);
+  promise.catch(() => {}); // the caller may only ever call stop(); a failure must not go unhandled
+  return {
+    stop: async (reason) => {
+      await runner.stop(reason);
+      await stopped;
+    },
+    kill: (reason) => runner.kill(reason),
+    addJob: runner.addJob,
+    promise,
+    events: runner.events,
+  };
 }
+
+const consoleLog: EventLog = {
+  error: (fields, message) => console.error(message, fields),
+  warn: (fields, message) => console.warn(message, fields),
+  info: () => {},
+  debug: () => {},
+};
 
 /**
  * Runs every job that is due now, one at a time, then returns. For tests and one-off scripts: with
  * several parallel workers, runOnce may return before a sibling has recorded its job as done.
  */
 export function runDueEvents(options: EventWorkerOptions): Promise<void> {
-  return runOnce(runnerOptions({ ...options, concurrency: 1 }));
+  return runOnce(runnerOptions({ ...options, concurrency: 1 }, new EventEmitter()));
 }

@@ -17,5 +17,12 @@ export {
   type SendResult,
 } from "./mailer.ts";
 export { formatMinorUnits } from "./money.ts";
+export { enqueueOrderEvent, type OrderEvent } from "./order-events.ts";
 export { buildOrderMail, type OrderForMail, orderForMailSelect } from "./order-mail.ts";
+export {
+  type SupervisedWorker,
+  type SupervisedWorkerOptions,
+  superviseEventWorker,
+} from "./supervised-worker.ts";
 export { createOrderEventTasks, handleOrderEvent, type OrderEventDeps } from "./tasks.ts";
+export { DEFAULT_HEARTBEAT_TIMING, type HeartbeatTiming } from "./worker-heartbeat.ts";
