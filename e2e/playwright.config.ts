@@ -59,6 +59,8 @@ export default defineConfig({
       // The journeys sign up many shoppers from one IP; the limits themselves are tested in apps/api.
       RATE_LIMIT_SIGN_UPS_PER_IP: "10000",
       RATE_LIMIT_REQUESTS_PER_IP: "1000000",
+      // No load balancer to drain for: Playwright's SIGTERM stops everything well inside its 15 s.
+      SHUTDOWN_DRAIN_MS: "500",
     },
   },
 });
