@@ -17,11 +17,31 @@ process.on("SIGTERM", () => { writeFileSync(file + ".stopped", "yes"); process.e
 setInterval(() => {}, 1000);
 `;
 
+// A wrapper (like pnpm) that runs a server as its own child and, like pnpm, does not pass SIGTERM on.
+const WRAPPER = `
+import { spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
+const server = spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], { stdio: "ignore" });
+writeFileSync(process.env.PID_FILE, String(server.pid));
+process.on("SIGTERM", () => {});
+setInterval(() => {}, 1000);
+`;
+
 let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "stockroom-supervisor-"));
   await writeFile(path.join(dir, "flaky.mjs"), FLAKY_CHILD);
+  await writeFile(path.join(dir, "wrapper.mjs"), WRAPPER);
 });
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
@@ -98,5 +118,23 @@ describe("the pnpm start supervisor over a crashing child", () => {
     expect(await starts(child.countFile)).toBe(3);
     expect(lines.filter((line) => line.includes("restarting"))).toHaveLength(2);
     await supervisor.stopAll();
+  });
+
+  it("stops a wrapper that ignores SIGTERM and the server it started, by process group, SIGKILL after the grace", async () => {
+    const pidFile = path.join(dir, "server.pid");
+    const supervisor = new Supervisor({ log: () => {}, onGiveUp: () => {}, stopGraceMs: 500 });
+    const supervised = supervisor.add("wrapped", () =>
+      startProcess("wrapped", process.execPath, [path.join(dir, "wrapper.mjs")], {
+        cwd: dir,
+        env: { ...process.env, PID_FILE: pidFile },
+      }),
+    );
+    await until(async () => (await readFile(pidFile, "utf8").catch(() => "")) !== "", "the server's pid");
+    const serverPid = Number(await readFile(pidFile, "utf8"));
+    expect(isRunning(serverPid)).toBe(true);
+
+    await supervisor.stopAll();
+    expect(supervised.current.child.signalCode).toBe("SIGKILL");
+    await until(() => !isRunning(serverPid), "the wrapped server to stop");
   });
 });
