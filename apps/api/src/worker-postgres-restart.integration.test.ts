@@ -101,5 +101,7 @@ describe("the worker during a Postgres restart", () => {
     expect(perOrder).toHaveLength(60);
     expect(perOrder.every((row) => row._count._all === 1)).toBe(true);
     expect(worker.alive(), worker.output().slice(-4000)).toBe(true);
+    // SIGTERM: it finishes what it runs and exits 0.
+    expect(await worker.stop(60_000)).toBe(0);
   });
 });

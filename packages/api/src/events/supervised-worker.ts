@@ -92,7 +92,10 @@ export function superviseEventWorker(options: SupervisedWorkerOptions): Supervis
       await loop;
     },
     restart(reason) {
-      if (stopping || !current) return;
+      if (stopping || !current) {
+        log.error({ err: reason }, "an error in the job runner's internals (no runner to replace)");
+        return;
+      }
       log.error({ err: reason }, "replacing the job runner after an error in its internals");
       void current.stop().catch(() => {});
     },
