@@ -18,6 +18,10 @@ export function createDb(url: string, options: CreateDbOptions = {}): Db {
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: 10_000,
   });
+  // Postgres closing an idle connection (a restart, pg_terminate_backend) is an 'error' event on the
+  // pool; unheard, it ends the process. The pool has already dropped that connection, and the next
+  // query opens a new one; Prisma's adapter adds its own listener only once it has connected.
+  pool.on("error", () => {});
   const db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   pools.set(db, pool);
   return db;
