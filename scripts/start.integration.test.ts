@@ -129,3 +129,35 @@ describe("pnpm start:api when its API process is killed", () => {
     for (const pid of workerPids()) expect(isRunning(pid)).toBe(false);
   });
 });
+
+describe("pnpm start:api when its API process keeps crashing", () => {
+  it("gives up after five crashes within a minute, with a clear message and exit code 1", {
+    timeout: 300_000,
+  }, async () => {
+    const port = await freePort();
+    let output = "";
+    child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "api"], {
+      cwd: ROOT,
+      // The API refuses this at start-up, every time it is started again.
+      env: {
+        ...process.env,
+        DATABASE_URL: database.url,
+        API_PORT: String(port),
+        LOG_LEVEL: "warn",
+        SHUTDOWN_DRAIN_MS: "soon",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout?.on("data", (chunk) => (output += chunk));
+    child.stderr?.on("data", (chunk) => (output += chunk));
+    const exited = new Promise<number | null>((resolve) => child?.once("exit", (code) => resolve(code)));
+
+    expect(await exited, output).toBe(1);
+    expect(output).toContain("[start] api exited with code 1; restarting in 0.5 s");
+    expect(output).toContain("[start] api exited with code 1; restarting in 4 s");
+    expect(output).toContain(
+      "[start] api exited with code 1; it crashed 5 times within 60 s, so start gives up",
+    );
+    expect(output).toContain("SHUTDOWN_DRAIN_MS: expected milliseconds");
+  });
+});
