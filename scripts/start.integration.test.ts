@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { useTestDatabase } from "@stockroom/db/testing";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 let child: ChildProcess | undefined;
@@ -38,8 +38,18 @@ async function waitFor(url: string, timeoutMs: number): Promise<Response> {
   throw new Error(`${url} never became ready: ${String(last)}`);
 }
 
+// A test that failed half-way leaves its start script running: stop it the way Ctrl-C does, so it stops
+// its own (detached) children too; SIGKILL only if that hangs.
+afterEach(async () => {
+  const running = child;
+  if (!running || running.exitCode !== null || running.signalCode !== null) return;
+  const exited = new Promise((resolve) => running.once("exit", resolve));
+  running.kill("SIGTERM");
+  const timer = setTimeout(() => running.kill("SIGKILL"), 60_000);
+  await exited;
+  clearTimeout(timer);
+});
 afterAll(async () => {
-  if (child && child.exitCode === null) child.kill("SIGKILL");
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
