@@ -88,6 +88,8 @@ const ApiEnvSchema = z
       .min(0, "expected 0 or more milliseconds")
       .max(600_000, "expected at most 600000 milliseconds (10 minutes)")
       .default(5_000),
+    // Set: GET /metrics needs "Authorization: Bearer <token>". Unset: only clients on this host get it.
+    METRICS_TOKEN: z.string().min(16, "expected at least 16 characters").optional(),
   })
   .superRefine((env, context) => {
     if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {

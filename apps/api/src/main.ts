@@ -21,6 +21,7 @@ const app = await buildServer({
   trustProxy: env.TRUST_PROXY,
   logLevel: env.LOG_LEVEL,
   shutdown: shutdownState,
+  metricsToken: env.METRICS_TOKEN,
 });
 
 // SIGTERM (a supervisor, an orchestrator, pnpm start) drains for SHUTDOWN_DRAIN_MS; a Ctrl-C on this

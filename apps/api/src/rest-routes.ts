@@ -8,6 +8,7 @@ import {
 } from "@stockroom/api";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { type CreateOpenApiFastifyPluginOptions, fastifyTRPCOpenApiPlugin } from "trpc-to-openapi";
+import type { Metrics } from "./metrics.ts";
 import type { ContextFactory } from "./request-context.ts";
 
 /**
@@ -18,7 +19,7 @@ import type { ContextFactory } from "./request-context.ts";
  */
 export async function registerRestRoutes(
   app: FastifyInstance,
-  options: { services: Services; createContext: ContextFactory },
+  options: { services: Services; createContext: ContextFactory; metrics: Metrics },
 ) {
   await app.register(async (rest) => {
     rest.addHook("preHandler", async (request) => {
@@ -52,6 +53,8 @@ export async function registerRestRoutes(
         errors.length === 0 && paths?.some((path) => REST_CREATED_PATHS.has(path)) ? { status: 201 } : {},
       onError: ({ error, path, req }) => {
         const request = req as unknown as FastifyRequest;
+        // Placed REST orders are counted by the metrics' response hook (a 201 on POST /api/orders).
+        if (path === "createOrder") options.metrics.orderRefused(error);
         if (error.code === "INTERNAL_SERVER_ERROR")
           request.log.error({ err: error.cause ?? error, path }, "REST procedure failed");
         errorBodies.set(request, restErrorOf(error, String(request.id)).body);

@@ -6,7 +6,7 @@ import { isCrossSiteRequest } from "./csrf.ts";
 import type { ErrorBody } from "./http-errors.ts";
 import { sendDomainError } from "./http-errors.ts";
 
-const UNMETERED = new Set(["/healthz", "/readyz"]);
+const UNMETERED = new Set(["/healthz", "/readyz", "/metrics"]);
 
 /** The most procedure calls one tRPC request may batch; tRPC's own maxBatchSize is set to the same. */
 export const MAX_TRPC_BATCH_SIZE = 20;

@@ -6,6 +6,7 @@ import { registerAuthRoutes } from "./auth-routes.ts";
 import { registerCatalogResponseCache } from "./catalog-response-cache.ts";
 import { registerDocsRoutes } from "./docs-routes.ts";
 import { registerErrorHandlers } from "./http-errors.ts";
+import { createMetrics, type Metrics, registerMetrics } from "./metrics.ts";
 import { checkReadiness, SHUTTING_DOWN_READINESS, type ShutdownState } from "./readiness.ts";
 import { contextFactory } from "./request-context.ts";
 import { registerRestRoutes } from "./rest-routes.ts";
@@ -20,9 +21,21 @@ export interface ServerOptions {
   logLevel?: string;
   /** Flipped by main.ts on SIGTERM (see shutdown.ts): /readyz turns 503 and connections stop being kept alive. */
   shutdown?: ShutdownState;
+  /** When set, GET /metrics needs `Authorization: Bearer <token>`; unset, it answers loopback clients only. */
+  metricsToken?: string;
 }
 
 const REQUEST_ID_HEADER = "x-request-id";
+const ORDER_CREATE_PATH = "order.create";
+
+/** Each successful order.create call of a (batched) tRPC response; refusals are counted in onError. */
+function countPlacedOrders(metrics: Metrics, paths: readonly string[] | undefined, data: readonly unknown[]) {
+  paths?.forEach((path, index) => {
+    const result = data[index];
+    if (path === ORDER_CREATE_PATH && typeof result === "object" && result !== null && !("error" in result))
+      metrics.orderPlaced();
+  });
+}
 
 export async function buildServer({
   services,
@@ -30,6 +43,7 @@ export async function buildServer({
   trustProxy = "loopback",
   logLevel = "info",
   shutdown = { shuttingDown: false },
+  metricsToken,
 }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: logLevel },
@@ -53,6 +67,8 @@ export async function buildServer({
     return payload;
   });
   registerErrorHandlers(app);
+  const metrics = createMetrics(services.db);
+  registerMetrics(app, metrics, { token: metricsToken });
   await registerSecurity(app, { trustedOrigins, limits: services.limits });
   registerCatalogResponseCache(app, services.cache);
 
@@ -77,7 +93,7 @@ export async function buildServer({
   const createContext = contextFactory(services);
   await registerAuthRoutes(app, services);
   registerDocsRoutes(app);
-  await registerRestRoutes(app, { services, createContext });
+  await registerRestRoutes(app, { services, createContext, metrics });
 
   await app.register(fastifyTRPCPlugin, {
     prefix: "/api/trpc",
@@ -86,11 +102,13 @@ export async function buildServer({
       // A backstop to the security hook, which refuses bigger batches with a clearer message.
       maxBatchSize: MAX_TRPC_BATCH_SIZE,
       createContext: ({ req, res }) => createContext(req, res, "trpc"),
-      responseMeta({ errors }) {
+      responseMeta({ errors, paths, data, eagerGeneration }) {
+        if (!eagerGeneration) countPlacedOrders(metrics, paths, data);
         const limited = errors.map((error) => error.cause).find((cause) => cause instanceof RateLimitedError);
         return limited ? { headers: new Headers({ "retry-after": String(limited.retryAfterSeconds) }) } : {};
       },
       onError({ error, path, req }) {
+        if (path === ORDER_CREATE_PATH) metrics.orderRefused(error);
         if (error.code === "INTERNAL_SERVER_ERROR")
           req.log.error({ err: error.cause ?? error, path }, "tRPC procedure failed");
       },

@@ -23,6 +23,8 @@ export interface TestAppOptions {
   webOrigin?: string;
   /** Add routes before the server starts listening. */
   beforeListen?: (app: FastifyInstance) => void;
+  /** Require this bearer token on GET /metrics. */
+  metricsToken?: string;
 }
 
 export interface TestApp {
@@ -49,6 +51,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     services,
     trustedOrigins: [options.webOrigin ?? WEB_ORIGIN],
     logLevel: "silent",
+    metricsToken: options.metricsToken,
   });
   const restResponses = recordRestResponses(app);
   options.beforeListen?.(app);
