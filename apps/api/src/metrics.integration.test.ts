@@ -85,6 +85,11 @@ describe("GET /metrics", () => {
     expect(
       seriesValue('http_request_duration_seconds_count{method="GET",route="unmatched",status_code="404"}'),
     ).toBe(1);
+    const products = 'method="GET",route="/api/products",status_code="200"';
+    expect(seriesValue(`http_request_duration_seconds_bucket{${products},le="+Inf"}`)).toBe(2);
+    expect(seriesValue(`http_request_duration_seconds_bucket{${products},le="10"}`)).toBe(2);
+    expect(seriesValue(`http_request_duration_seconds_sum{${products}}`)).toBeGreaterThan(0);
+    expect(scrape).toContain("# TYPE http_request_duration_seconds histogram");
     expect(scrape).not.toContain("/no/such/route");
     expect(scrape).not.toContain('route="/metrics"');
   });
