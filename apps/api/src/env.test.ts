@@ -46,3 +46,18 @@ describe("TRUST_PROXY: the API trusts exactly the configured hops (issue 10, 1)"
     },
   );
 });
+
+describe("METRICS_TOKEN", () => {
+  it("is optional (then /metrics answers loopback clients only) and kept as given", () => {
+    expect(readApiEnv({}).METRICS_TOKEN).toBeUndefined();
+    expect(readApiEnv({ METRICS_TOKEN: "a-long-enough-scrape-token" }).METRICS_TOKEN).toBe(
+      "a-long-enough-scrape-token",
+    );
+  });
+
+  it("stops on a token shorter than 16 characters, naming METRICS_TOKEN", () => {
+    expect(() => readApiEnv({ METRICS_TOKEN: "short" })).toThrow(
+      /METRICS_TOKEN: expected at least 16 characters/,
+    );
+  });
+});
