@@ -54,3 +54,31 @@ export async function queuedOrderEvents(
     WHERE j.payload->>'orderId' = ${orderId}
     ORDER BY j.id`;
 }
+
+/** A pending order of two $12.00 mugs plus $4.99 shipping ($28.99), as the order e-mails expect it. */
+export function createMugOrder(db: DbClient, shopper: { userId: string; productId: string }) {
+  return db.order.create({
+    select: { id: true, number: true },
+    data: {
+      userId: shopper.userId,
+      subtotalCents: 2400,
+      shippingCents: 499,
+      totalCents: 2899,
+      shipStreet: "1 Main St",
+      shipCity: "Springfield",
+      shipState: "IL",
+      shipZip: "62701",
+      items: {
+        create: [
+          {
+            productId: shopper.productId,
+            productName: "Blue Mug",
+            unitPriceCents: 1200,
+            quantity: 2,
+            lineTotalCents: 2400,
+          },
+        ],
+      },
+    },
+  });
+}

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { createMugOrder } from "@stockroom/api/testing";
 import type { Db } from "@stockroom/db";
 
 const API_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -62,23 +63,5 @@ export async function createShopper(db: Db): Promise<Shopper> {
 
 /** A pending order of two mugs ($24.00 + $4.99 shipping), for a new shopper unless one is given. */
 export async function createOrderForMail(db: Db, shopper?: Shopper): Promise<{ id: string }> {
-  const { userId, productId } = shopper ?? (await createShopper(db));
-  return db.order.create({
-    select: { id: true },
-    data: {
-      userId,
-      subtotalCents: 2400,
-      shippingCents: 499,
-      totalCents: 2899,
-      shipStreet: "1 Main St",
-      shipCity: "Springfield",
-      shipState: "IL",
-      shipZip: "62701",
-      items: {
-        create: [
-          { productId, productName: "Blue Mug", unitPriceCents: 1200, quantity: 2, lineTotalCents: 2400 },
-        ],
-      },
-    },
-  });
+  return createMugOrder(db, shopper ?? (await createShopper(db)));
 }

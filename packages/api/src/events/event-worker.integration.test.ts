@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { useTestDatabase } from "@stockroom/db/testing";
 import { beforeAll, describe, expect, it } from "vitest";
+import { createMugOrder } from "../fixtures.ts";
 import { createTestUser } from "../testing.ts";
 import { type EventLog, runDueEvents, startEventWorker } from "./event-worker.ts";
 import { createDatabaseMailSender, type MailSender } from "./mailer.ts";
@@ -23,23 +24,7 @@ beforeAll(async () => {
 
 /** An order for `customer` with two mugs: subtotal $24.00 + $4.99 shipping = $28.99. */
 function createOrder() {
-  return t.db.order.create({
-    data: {
-      userId: customer.id,
-      subtotalCents: 2400,
-      shippingCents: 499,
-      totalCents: 2899,
-      shipStreet: "1 Main St",
-      shipCity: "Springfield",
-      shipState: "IL",
-      shipZip: "62701",
-      items: {
-        create: [
-          { productId, productName: "Blue Mug", unitPriceCents: 1200, quantity: 2, lineTotalCents: 2400 },
-        ],
-      },
-    },
-  });
+  return createMugOrder(t.db, { userId: customer.id, productId });
 }
 
 function deps(mail: MailSender = createDatabaseMailSender(t.db)): OrderEventDeps {
