@@ -38,6 +38,19 @@ async function waitFor(url: string, timeoutMs: number): Promise<Response> {
   throw new Error(`${url} never became ready: ${String(last)}`);
 }
 
+/** `pnpm start:api` as a child (the one `child` of this file), with everything it prints collected. */
+function startApi(env: Record<string, string>): { output: () => string } {
+  let output = "";
+  child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "api"], {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: "warn", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (chunk) => (output += chunk));
+  child.stderr?.on("data", (chunk) => (output += chunk));
+  return { output: () => output };
+}
+
 // A test that failed half-way leaves its start script running: stop it the way Ctrl-C does, so it stops
 // its own (detached) children too; SIGKILL only if that hangs.
 afterEach(async () => {
@@ -59,27 +72,20 @@ describe("pnpm start:api on an embedded database", () => {
   }, async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), "stockroom-pglite-"));
     const port = await freePort();
-    let output = "";
-    child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "api"], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: `pglite:${dataDir}`, API_PORT: String(port), LOG_LEVEL: "warn" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    child.stdout?.on("data", (chunk) => (output += chunk));
-    child.stderr?.on("data", (chunk) => (output += chunk));
+    const { output } = startApi({ DATABASE_URL: `pglite:${dataDir}`, API_PORT: String(port) });
 
     const ready = await waitFor(`http://127.0.0.1:${port}/readyz`, 240_000);
     expect(await ready.json()).toEqual({ ready: true, postgres: "ok", redis: "ok" });
-    expect(output).toContain("embedded PGlite database");
-    expect(output).toMatch(/applied \d+ migration/);
-    expect(output).toContain("seeded demo data: 64 products");
+    expect(output()).toContain("embedded PGlite database");
+    expect(output()).toMatch(/applied \d+ migration/);
+    expect(output()).toContain("seeded demo data: 64 products");
 
     const categories = await fetch(`http://127.0.0.1:${port}/api/trpc/product.categories`);
     const body = (await categories.json()) as { result: { data: { json: unknown[] } } };
     expect(body.result.data.json).toHaveLength(8);
 
     const exited = new Promise<number | null>((resolve) => child?.once("exit", (code) => resolve(code)));
-    child.kill("SIGTERM");
+    child!.kill("SIGTERM");
     expect(await exited).toBe(0);
   });
 });
@@ -107,18 +113,11 @@ describe("pnpm start:api when its API process is killed", () => {
     timeout: 300_000,
   }, async () => {
     const port = await freePort();
-    let output = "";
-    child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "api"], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: database.url, API_PORT: String(port), LOG_LEVEL: "warn" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    child.stdout?.on("data", (chunk) => (output += chunk));
-    child.stderr?.on("data", (chunk) => (output += chunk));
+    const { output } = startApi({ DATABASE_URL: database.url, API_PORT: String(port) });
     const apiPids = () =>
-      [...output.matchAll(/\[start\] api started \(pid (\d+)\)/g)].map((match) => Number(match[1]));
+      [...output().matchAll(/\[start\] api started \(pid (\d+)\)/g)].map((match) => Number(match[1]));
     const workerPids = () =>
-      [...output.matchAll(/\[start\] worker started \(pid (\d+)\)/g)].map((match) => Number(match[1]));
+      [...output().matchAll(/\[start\] worker started \(pid (\d+)\)/g)].map((match) => Number(match[1]));
 
     await waitFor(`http://127.0.0.1:${port}/readyz`, 240_000);
     const [firstApi] = apiPids();
@@ -126,15 +125,15 @@ describe("pnpm start:api when its API process is killed", () => {
     process.kill(firstApi!, "SIGKILL");
 
     await until("the API to be started again", () => apiPids().length === 2);
-    expect(output).toContain("[start] api was killed by SIGKILL; restarting in 0.5 s");
+    expect(output()).toContain("[start] api was killed by SIGKILL; restarting in 0.5 s");
     const ready = await waitFor(`http://127.0.0.1:${port}/readyz`, 240_000);
     expect(await ready.json()).toEqual({ ready: true, postgres: "ok", redis: "ok" });
     const secondApi = apiPids()[1]!;
     expect(secondApi).not.toBe(firstApi);
 
     const exited = new Promise<number | null>((resolve) => child?.once("exit", (code) => resolve(code)));
-    child.kill("SIGTERM");
-    expect(await exited, output).toBe(0);
+    child!.kill("SIGTERM");
+    expect(await exited, output()).toBe(0);
     expect(isRunning(secondApi)).toBe(false);
     for (const pid of workerPids()) expect(isRunning(pid)).toBe(false);
   });
@@ -145,29 +144,20 @@ describe("pnpm start:api when its API process keeps crashing", () => {
     timeout: 300_000,
   }, async () => {
     const port = await freePort();
-    let output = "";
-    child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "api"], {
-      cwd: ROOT,
-      // The API refuses this at start-up, every time it is started again.
-      env: {
-        ...process.env,
-        DATABASE_URL: database.url,
-        API_PORT: String(port),
-        LOG_LEVEL: "warn",
-        SHUTDOWN_DRAIN_MS: "soon",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+    // The API refuses this at start-up, every time it is started again.
+    const { output } = startApi({
+      DATABASE_URL: database.url,
+      API_PORT: String(port),
+      SHUTDOWN_DRAIN_MS: "soon",
     });
-    child.stdout?.on("data", (chunk) => (output += chunk));
-    child.stderr?.on("data", (chunk) => (output += chunk));
     const exited = new Promise<number | null>((resolve) => child?.once("exit", (code) => resolve(code)));
 
-    expect(await exited, output).toBe(1);
-    expect(output).toContain("[start] api exited with code 1; restarting in 0.5 s");
-    expect(output).toContain("[start] api exited with code 1; restarting in 4 s");
-    expect(output).toContain(
+    expect(await exited, output()).toBe(1);
+    expect(output()).toContain("[start] api exited with code 1; restarting in 0.5 s");
+    expect(output()).toContain("[start] api exited with code 1; restarting in 4 s");
+    expect(output()).toContain(
       "[start] api exited with code 1; it crashed 5 times within 60 s, so start gives up",
     );
-    expect(output).toContain("SHUTDOWN_DRAIN_MS: expected milliseconds");
+    expect(output()).toContain("SHUTDOWN_DRAIN_MS: expected milliseconds");
   });
 });
