@@ -61,3 +61,47 @@ describe("METRICS_TOKEN", () => {
     );
   });
 });
+
+describe("REDIS_SENTINELS and REDIS_SENTINEL_NAME (issue 12, 6)", () => {
+  it("are unset by default: REDIS_URL names the one Redis", () => {
+    const env = readApiEnv({});
+    expect(env.REDIS_SENTINELS).toBeUndefined();
+    expect(env.REDIS_SENTINEL_NAME).toBeUndefined();
+  });
+
+  it("reads host:port pairs, IPv6 in brackets", () => {
+    const env = readApiEnv({
+      REDIS_SENTINELS: "10.0.0.1:26379, sentinel-b:26380,[::1]:26381",
+      REDIS_SENTINEL_NAME: "stockroom",
+    });
+    expect(env.REDIS_SENTINELS).toEqual([
+      { host: "10.0.0.1", port: 26379 },
+      { host: "sentinel-b", port: 26380 },
+      { host: "::1", port: 26381 },
+    ]);
+    expect(env.REDIS_SENTINEL_NAME).toBe("stockroom");
+  });
+
+  it("stops on an entry without a valid port, naming REDIS_SENTINELS and the entry", () => {
+    expect(() => readApiEnv({ REDIS_SENTINELS: "a:26379,b", REDIS_SENTINEL_NAME: "m" })).toThrow(
+      /REDIS_SENTINELS: expected host:port pairs; "b" is not one/,
+    );
+    expect(() => readApiEnv({ REDIS_SENTINELS: "a:70000", REDIS_SENTINEL_NAME: "m" })).toThrow(
+      /REDIS_SENTINELS/,
+    );
+  });
+
+  it("stops when Sentinels are set without the master's name", () => {
+    expect(() => readApiEnv({ REDIS_SENTINELS: "a:26379" })).toThrow(/REDIS_SENTINEL_NAME: is required/);
+  });
+});
+
+describe("DATABASE_REPLICA_URL (issue 12, 7)", () => {
+  it("is optional and must be a Postgres URL", () => {
+    expect(readApiEnv({}).DATABASE_REPLICA_URL).toBeUndefined();
+    expect(
+      readApiEnv({ DATABASE_REPLICA_URL: "postgresql://r@10.0.0.2/stockroom" }).DATABASE_REPLICA_URL,
+    ).toBe("postgresql://r@10.0.0.2/stockroom");
+    expect(() => readApiEnv({ DATABASE_REPLICA_URL: "mysql://x" })).toThrow(/DATABASE_REPLICA_URL/);
+  });
+});

@@ -36,6 +36,29 @@ const trustProxy = z.string().transform((value, context): boolean | string[] => 
   return hops;
 });
 
+// REDIS_SENTINELS: comma-separated host:port pairs ([v6]:port for IPv6) of the Sentinels to ask for the master.
+const sentinelList = z.string().transform((value, context) => {
+  const entries = value
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const sentinels: { host: string; port: number }[] = [];
+  for (const entry of entries) {
+    const match = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]\s]+)):(\d{1,5})$/.exec(entry);
+    const portNumber = Number(match?.[3]);
+    if (!match || portNumber < 1 || portNumber > 65535) {
+      context.addIssue({ code: "custom", message: `expected host:port pairs; "${entry}" is not one` });
+      return z.NEVER;
+    }
+    sentinels.push({ host: (match[1] ?? match[2])!, port: portNumber });
+  }
+  if (sentinels.length === 0) {
+    context.addIssue({ code: "custom", message: "expected at least one host:port" });
+    return z.NEVER;
+  }
+  return sentinels;
+});
+
 const DEV_AUTH_SECRET = "stockroom-development-secret-not-for-production";
 
 const ApiEnvSchema = z
@@ -56,6 +79,18 @@ const ApiEnvSchema = z
       .string()
       .regex(/^rediss?:\/\//, "expected a redis:// URL")
       .default("redis://127.0.0.1:6379/0"),
+    // Set: ioredis asks these Sentinels for the master named REDIS_SENTINEL_NAME (REDIS_URL's host is then
+    // ignored; its password, user and database number still apply).
+    REDIS_SENTINELS: sentinelList.optional(),
+    REDIS_SENTINEL_NAME: z
+      .string()
+      .min(1, "expected the master's name in the Sentinel configuration")
+      .optional(),
+    // Set: catalog reads that may be a moment stale go to this streaming replica; everything else to DATABASE_URL.
+    DATABASE_REPLICA_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "expected a postgresql:// URL")
+      .optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     AUTH_SECRET: z.string().min(32, "expected at least 32 characters").optional(),
@@ -92,6 +127,13 @@ const ApiEnvSchema = z
     METRICS_TOKEN: z.string().min(16, "expected at least 16 characters").optional(),
   })
   .superRefine((env, context) => {
+    if (env.REDIS_SENTINELS && !env.REDIS_SENTINEL_NAME) {
+      context.addIssue({
+        code: "custom",
+        path: ["REDIS_SENTINEL_NAME"],
+        message: "is required with REDIS_SENTINELS (the master's name in the Sentinel configuration)",
+      });
+    }
     if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
       context.addIssue({
         code: "custom",

@@ -38,7 +38,11 @@ export async function createServices(env: ApiEnv, log: Logger): Promise<Services
  * (sessions in Postgres only, rate limits in this process's memory) and says so loudly.
  */
 async function connectRedis(env: ApiEnv, log: Logger): Promise<Redis | undefined> {
-  const redis = createRedis(env.REDIS_URL);
+  const sentinel =
+    env.REDIS_SENTINELS && env.REDIS_SENTINEL_NAME
+      ? { sentinels: env.REDIS_SENTINELS, name: env.REDIS_SENTINEL_NAME }
+      : undefined;
+  const redis = createRedis(env.REDIS_URL, sentinel);
   const ready = await new Promise<boolean>((resolve) => {
     if (redis.status === "ready") return resolve(true);
     const timer = setTimeout(() => resolve(false), 3_000);

@@ -7,7 +7,7 @@ export { type Context, type ContextInner, createContextInner, type Services } fr
 export * from "./errors.ts";
 export { defaultRateLimitConfig, type RateLimitConfig } from "./rate-limit/config.ts";
 export { RateLimits } from "./rate-limit/rate-limits.ts";
-export { createRedis, pingRedis, type Redis } from "./redis.ts";
+export { createRedis, pingRedis, type Redis, type RedisSentinelConfig } from "./redis.ts";
 export { type RestError, type RestErrorBody, restErrorOf } from "./rest/error-body.ts";
 export { createOpenApiDocument } from "./rest/openapi.ts";
 export { REST_CREATED_PATHS, type RestRouter, restRouter } from "./rest/router.ts";
