@@ -8,10 +8,13 @@ import type { RateLimits } from "./rate-limit/rate-limits.ts";
 import type { Redis } from "./redis.ts";
 import type { CatalogCache } from "./services/catalog-cache.ts";
 import type { CatalogReads } from "./services/catalog-reads.ts";
+import type { ReadReplica } from "./services/read-replica.ts";
 
 /** Long-lived dependencies, created once per process. */
 export interface Services {
   db: Db;
+  /** Where shoppers' catalog reads run: the replica when configured and caught up, else `db`. */
+  readReplica: ReadReplica;
   /** Absent in single-process development mode (no Redis). */
   redis?: Redis;
   auth: Auth;

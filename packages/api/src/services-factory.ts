@@ -8,9 +8,14 @@ import { RateLimits } from "./rate-limit/rate-limits.ts";
 import type { Redis } from "./redis.ts";
 import { CatalogCache } from "./services/catalog-cache.ts";
 import { watchCatalogChanges } from "./services/catalog-changes.ts";
+import { ReadReplica } from "./services/read-replica.ts";
 
 export interface ServicesConfig {
   db: Db;
+  /** A streaming replica of `db` for shoppers' catalog reads (see ReadReplica); absent: all reads on `db`. */
+  replicaDb?: Db;
+  /** Called once each time the replica stops answering and catalog reads move to the primary. */
+  onReplicaUnavailable?: (error: unknown) => void;
   redis?: Redis;
   authSecret: string;
   /** The web app's origins; the first is better-auth's base URL. */
@@ -41,6 +46,7 @@ export function createApiServices(config: ServicesConfig): Services {
   watchCatalogChanges(config.db, cache);
   return {
     db: config.db,
+    readReplica: new ReadReplica(config.db, config.replicaDb, config.onReplicaUnavailable),
     redis: config.redis,
     auth,
     limits: new RateLimits(config.rateLimits, config.redis),
