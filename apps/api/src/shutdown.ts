@@ -19,6 +19,10 @@ export async function shutDownGracefully({ app, services, state, drainMs }: Grac
   app.log.info({ drainMs }, "shutting down: not ready, draining");
   await new Promise((resolve) => setTimeout(resolve, drainMs));
   await app.close();
-  await Promise.allSettled([services.db.$disconnect(), services.redis?.quit()]);
+  await Promise.allSettled([
+    services.db.$disconnect(),
+    services.redis?.quit(),
+    (services as Partial<Services>).readReplica?.disconnect(),
+  ]);
   app.log.info("shut down");
 }
