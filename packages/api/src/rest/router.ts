@@ -159,8 +159,8 @@ export const restRouter = createTRPCRouter({
     .query(({ ctx, input }) => {
       // Not defaults: REST lists only active products, newest first (its documented order).
       const filter: ProductListFilter = { ...input, sort: "newest", includeArchived: false };
-      return cachedProductPage(ctx, `rest:list:${JSON.stringify(filter)}`, async () => {
-        const page = await listProducts(ctx.db, filter);
+      return cachedProductPage(ctx, `rest:list:${JSON.stringify(filter)}`, async (db) => {
+        const page = await listProducts(db, filter);
         return { products: page.products.map(toRestProduct), nextCursor: page.nextCursor };
       });
     }),
@@ -179,8 +179,8 @@ export const restRouter = createTRPCRouter({
     .output(RestProduct)
     .query(({ ctx, input }) => {
       const id = existingId(input.id, "Product");
-      return cachedProduct(ctx, `rest:product:${id}`, async () =>
-        toRestProduct(await getProduct(ctx.db, { id })),
+      return cachedProduct(ctx, `rest:product:${id}`, async (db) =>
+        toRestProduct(await getProduct(db, { id })),
       );
     }),
 

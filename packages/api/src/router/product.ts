@@ -6,6 +6,7 @@ import {
   UpdateProductInput,
 } from "../schemas/catalog.ts";
 import {
+  cachedCatalogRead,
   cachedProduct,
   cachedProductPage,
   createProduct,
@@ -24,7 +25,7 @@ export const productRouter = createTRPCRouter({
     // Archived products are for staff eyes only; the storefront's pages are cached.
     if (input.includeArchived && isStaff(ctx.user?.role)) return listProducts(ctx.db, input);
     const filter = { ...input, includeArchived: false };
-    return cachedProductPage(ctx, `list:${JSON.stringify(filter)}`, () => listProducts(ctx.db, filter));
+    return cachedProductPage(ctx, `list:${JSON.stringify(filter)}`, (db) => listProducts(db, filter));
   }),
 
   byId: publicProcedure
@@ -32,7 +33,7 @@ export const productRouter = createTRPCRouter({
     .query(({ ctx, input }) =>
       isStaff(ctx.user?.role)
         ? getProduct(ctx.db, { id: input.id }, { includeArchived: true })
-        : cachedProduct(ctx, `product:${input.id}`, () => getProduct(ctx.db, { id: input.id })),
+        : cachedProduct(ctx, `product:${input.id}`, (db) => getProduct(db, { id: input.id })),
     ),
 
   bySlug: publicProcedure
@@ -40,12 +41,10 @@ export const productRouter = createTRPCRouter({
     .query(({ ctx, input }) =>
       isStaff(ctx.user?.role)
         ? getProduct(ctx.db, { slug: input.slug }, { includeArchived: true })
-        : cachedProduct(ctx, `slug:${input.slug}`, () => getProduct(ctx.db, { slug: input.slug })),
+        : cachedProduct(ctx, `slug:${input.slug}`, (db) => getProduct(db, { slug: input.slug })),
     ),
 
-  categories: publicProcedure.query(({ ctx }) =>
-    ctx.cache.read("categories", () => listCategories(ctx.db), ctx.catalogReads),
-  ),
+  categories: publicProcedure.query(({ ctx }) => cachedCatalogRead(ctx, "categories", listCategories)),
 
   create: staffProcedure.input(CreateProductInput).mutation(async ({ ctx, input }) => {
     const product = await createProduct(ctx.db, input, ctx.user.id);

@@ -8,6 +8,7 @@ import type { CatalogReads } from "./catalog-reads.ts";
 import { decodeSortCursor, encodeSortCursor } from "./cursor.ts";
 import { openStock } from "./inventory-ledger.ts";
 import { type ProductView, productViewSelect, toProductView } from "./product-view.ts";
+import type { ReadReplica } from "./read-replica.ts";
 
 export interface ProductPage {
   products: ProductView[];
@@ -220,16 +221,36 @@ export async function stockLevels(db: DbClient, productIds: readonly string[]): 
 export interface CatalogSource {
   cache: CatalogCache;
   db: DbClient;
+  /** Absent: every read runs on `db`. */
+  readReplica?: ReadReplica;
   catalogReads?: CatalogReads;
+}
+
+/**
+ * The one place a shopper's catalog read picks its database: the read replica when it is caught up,
+ * else the source's own client (see ReadReplica). Staff reads, carts, orders and inventory never come
+ * here; they read their own writes on the primary.
+ */
+export function readCatalog<T>(source: CatalogSource, load: (db: DbClient) => Promise<T>): Promise<T> {
+  return source.readReplica ? source.readReplica.read(source.db, load) : load(source.db);
+}
+
+/** A cached catalog entry (categories, say), loaded through `readCatalog` on a miss. */
+export function cachedCatalogRead<T>(
+  source: CatalogSource,
+  key: string,
+  load: (db: DbClient) => Promise<T>,
+): Promise<T> {
+  return source.cache.read(key, () => readCatalog(source, load), source.catalogReads);
 }
 
 /** A product (in any shape with an id and stock) from the catalog cache, with its current stock. */
 export async function cachedProduct<P extends { id: string; stock: number }>(
   source: CatalogSource,
   key: string,
-  load: () => Promise<P>,
+  load: (db: DbClient) => Promise<P>,
 ): Promise<P> {
-  const product = await source.cache.read(key, load, source.catalogReads);
+  const product = await cachedCatalogRead(source, key, load);
   const [current] = await withCurrentStock(source, [product]);
   return current!;
 }
@@ -238,9 +259,9 @@ export async function cachedProduct<P extends { id: string; stock: number }>(
 export async function cachedProductPage<P extends { id: string; stock: number }, T extends { products: P[] }>(
   source: CatalogSource,
   key: string,
-  load: () => Promise<T>,
+  load: (db: DbClient) => Promise<T>,
 ): Promise<T> {
-  const page = await source.cache.read(key, load, source.catalogReads);
+  const page = await cachedCatalogRead(source, key, load);
   return { ...page, products: await withCurrentStock(source, page.products) };
 }
 
@@ -254,7 +275,7 @@ async function withCurrentStock<P extends { id: string; stock: number }>(
 ): Promise<P[]> {
   const levels = await source.cache.levels(
     products.map((product) => product.id),
-    (ids) => stockLevels(source.db, ids),
+    (ids) => readCatalog(source, (db) => stockLevels(db, ids)),
     source.catalogReads,
   );
   return products.map((product) => ({ ...product, stock: levels.get(product.id) ?? 0 }));
