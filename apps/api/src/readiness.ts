@@ -17,7 +17,11 @@ export interface ShutdownState {
 /** /readyz's answer while shutting down: given at once, without asking Postgres or Redis. */
 export const SHUTTING_DOWN_READINESS = { ready: false, shuttingDown: true } as const;
 
-/** Redis is "disabled" in single-process development mode; then readiness depends on Postgres alone. */
+/**
+ * Redis is "disabled" in single-process development mode; then readiness depends on Postgres alone.
+ * The read replica (DATABASE_REPLICA_URL) is not asked: without it catalog reads run on the primary
+ * (see ReadReplica), so a replica outage must not take every API process out of the load balancer.
+ */
 export async function checkReadiness(
   db: Db,
   redis: Redis | undefined,

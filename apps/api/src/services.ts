@@ -8,6 +8,9 @@ export type ApiConfig = Pick<ApiEnv, "WEB_ORIGINS" | "TRUST_PROXY">;
 /** Builds the process-wide dependencies from configuration. */
 export async function createServices(env: ApiEnv, log: Logger): Promise<Services> {
   const db = createDb(env.DATABASE_URL, { poolSize: env.DATABASE_POOL_SIZE });
+  const replicaDb = env.DATABASE_REPLICA_URL
+    ? createDb(env.DATABASE_REPLICA_URL, { poolSize: env.DATABASE_POOL_SIZE })
+    : undefined;
   const redis = await connectRedis(env, log);
   if (env.RATE_LIMITS === "off") log.warn("RATE_LIMITS=off: every rate limit is disabled");
   if (env.NODE_ENV === "production" && !env.WEB_ORIGINS[0]!.startsWith("https://")) {
@@ -15,6 +18,12 @@ export async function createServices(env: ApiEnv, log: Logger): Promise<Services
   }
   return createApiServices({
     db,
+    replicaDb,
+    onReplicaUnavailable: (error) =>
+      log.warn(
+        { err: error },
+        "read replica unavailable: catalog reads use the primary until it answers again",
+      ),
     redis,
     authSecret: env.AUTH_SECRET,
     webOrigins: env.WEB_ORIGINS,
