@@ -33,3 +33,14 @@ export function readStartEnv(source: Record<string, string | undefined> = proces
 export function childEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
   return { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...overrides };
 }
+
+/**
+ * How long `pnpm start` waits after SIGTERM before it kills a child: the API's drain window
+ * (SHUTDOWN_DRAIN_MS, default 5 s) plus 10 s for in-flight requests, running jobs and closing pools.
+ * A value the API would refuse counts as the default here; the API itself then says what is wrong.
+ */
+export function stopGraceMs(source: Record<string, string | undefined> = process.env): number {
+  const drain = Number(source.SHUTDOWN_DRAIN_MS ?? "5000");
+  const drainMs = Number.isInteger(drain) && drain >= 0 && drain <= 600_000 ? drain : 5_000;
+  return drainMs + 10_000;
+}

@@ -9,7 +9,7 @@ import { installJobQueue } from "@stockroom/api/job-queue";
 import { createDb, isDatabaseEmpty, migrate, resolveDatabase, seedDemo } from "@stockroom/db";
 import { readOrCreateAuthSecret } from "./auth-secret.ts";
 import { run, startProcess, waitForHttp } from "./processes.ts";
-import { childEnv, readStartEnv } from "./start-env.ts";
+import { childEnv, readStartEnv, stopGraceMs } from "./start-env.ts";
 import { Supervisor } from "./supervisor.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -21,10 +21,10 @@ const env = readStartEnv();
 const database = await resolveDatabase(env.DATABASE_URL);
 log(`database: ${database.description}`);
 
-// Children get SIGTERM and this long to drain and stop (the API's SHUTDOWN_DRAIN_MS defaults to 5 s).
+// Children get SIGTERM and the API's drain window plus 10 s to stop before SIGKILL.
 const supervisor = new Supervisor({
   log,
-  stopGraceMs: 10_000,
+  stopGraceMs: stopGraceMs(),
   onGiveUp: (message) => {
     console.error(`[start] ${message}`);
     void shutdown(1);
