@@ -1,0 +1,53 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import net from "node:net";
+import { Redis } from "ioredis";
+import { freePort, pollUntil } from "./processes.ts";
+
+export interface PrivateRedis {
+  url: string;
+  /** A plain client of this server (no key prefix), for the test's own reads. */
+  client: Redis;
+  stop(): Promise<void>;
+}
+
+/**
+ * A Redis server of the test's own on a free port: processes that take only REDIS_URL (no key prefix)
+ * then share nothing with other test files on the shared Redis.
+ */
+export async function startPrivateRedis(): Promise<PrivateRedis> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(
+    "redis-server",
+    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+    { stdio: "ignore" },
+  );
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const url = `redis://127.0.0.1:${port}/0`;
+  await pollUntil("the private Redis to accept connections", 30_000, async () => {
+    if (child.exitCode !== null) throw new Error("redis-server exited at start-up");
+    return (await accepts(port)) ? true : undefined;
+  });
+  const client = new Redis(url, { maxRetriesPerRequest: 1 });
+  client.on("error", () => {});
+  await client.ping();
+  return {
+    url,
+    client,
+    async stop() {
+      client.disconnect();
+      if (child.exitCode === null) child.kill("SIGKILL");
+      await exited;
+    },
+  };
+}
+
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, "127.0.0.1");
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
