@@ -296,6 +296,11 @@ describe("two API replicas behind nginx", () => {
     expect(inDatabase).toBe(placed);
     const level = await database.db.inventoryLevel.findUnique({ where: { productId: product.id } });
     expect(level?.onHand).toBe(100_000 - placed);
+    // The run did reach the stopped replicas: nginx found them refusing and passed those requests on.
+    const retried = (await accessLog()).filter(
+      (line) => line.client.startsWith("127.0.13.") && line.upstream.includes(","),
+    );
+    expect(retried.length).toBeGreaterThan(0);
   });
 
   it("the two workers send every order's confirmation e-mail", { timeout: 180_000 }, async () => {

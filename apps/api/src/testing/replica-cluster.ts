@@ -23,9 +23,13 @@ export async function startReplicaCluster(
   apiEnv: Record<string, string> = {},
 ): Promise<ReplicaCluster> {
   const redis = await startPrivateRedis();
-  const started: { stop(): Promise<unknown> }[] = [redis];
+  const processes: { stop(): Promise<unknown> }[] = [];
+  let nginx: Nginx | undefined;
+  // nginx first, then every process at once (each API drains for SHUTDOWN_DRAIN_MS), Redis last.
   const stop = async () => {
-    for (const part of started.reverse()) await part.stop();
+    await nginx?.stop();
+    await Promise.all(processes.map((part) => part.stop()));
+    await redis.stop();
   };
   try {
     const env = {
@@ -37,14 +41,13 @@ export async function startReplicaCluster(
       ...apiEnv,
     };
     const replicas: [ApiReplica, ApiReplica] = [await createApiReplica(env), await createApiReplica(env)];
-    started.push(...replicas);
+    processes.push(...replicas);
     await Promise.all(replicas.map((replica) => replica.start()));
     const workers = [0, 1].map(() =>
       spawnWorker({ DATABASE_URL: databaseUrl, LOG_LEVEL: "warn", WORKER_CONCURRENCY: "2" }),
     );
-    started.push(...workers);
-    const nginx = await startNginx(replicas.map((replica) => `127.0.0.1:${replica.port}`));
-    started.push(nginx);
+    processes.push(...workers);
+    nginx = await startNginx(replicas.map((replica) => `127.0.0.1:${replica.port}`));
     return {
       nginx,
       replicas,
