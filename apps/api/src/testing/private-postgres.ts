@@ -26,7 +26,7 @@ export interface PrivatePostgres {
   destroy(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer().listen(0, "127.0.0.1", () => {
       const { port } = server.address() as net.AddressInfo;
@@ -36,11 +36,20 @@ async function freePort(): Promise<number> {
   });
 }
 
-function asPostgres(command: string, args: string[]) {
+/** Runs one of Postgres' programs, as the postgres user when this process is root. */
+export function asPostgres(command: string, args: string[]) {
   const asRoot = process.getuid?.() === 0;
   return asRoot
     ? run("runuser", ["-u", "postgres", "--", `${BIN}/${command}`, ...args], { timeout: 120_000 })
     : run(`${BIN}/${command}`, args, { timeout: 120_000 });
+}
+
+/** Makes `dir` the postgres user's when this process is root (initdb and pg_basebackup run as that user). */
+export async function giveToPostgres(dir: string): Promise<void> {
+  if (process.getuid?.() !== 0) return;
+  const { stdout } = await run("id", ["-u", "postgres"]);
+  const { stdout: gid } = await run("id", ["-g", "postgres"]);
+  await chown(dir, Number(stdout.trim()), Number(gid.trim()));
 }
 
 export async function startPrivatePostgres(database = "stockroom"): Promise<PrivatePostgres> {
@@ -55,11 +64,7 @@ export async function startPrivatePostgres(database = "stockroom"): Promise<Priv
     await rm(dir, { recursive: true, force: true });
   };
   try {
-    if (process.getuid?.() === 0) {
-      const { stdout } = await run("id", ["-u", "postgres"]);
-      const { stdout: gid } = await run("id", ["-g", "postgres"]);
-      await chown(dir, Number(stdout.trim()), Number(gid.trim()));
-    }
+    await giveToPostgres(dir);
     await asPostgres("initdb", ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync"]);
     const port = await freePort();
     const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
