@@ -1,5 +1,6 @@
-import type { Services } from "@stockroom/api";
+import { DatabaseUnavailableError, type Services } from "@stockroom/api";
 import { PASSWORD_MIN_LENGTH } from "@stockroom/api/schemas";
+import type { Db } from "@stockroom/db";
 import type { FastifyInstance } from "fastify";
 import { toWebRequest } from "./web-request.ts";
 
@@ -10,7 +11,7 @@ import { toWebRequest } from "./web-request.ts";
  */
 export async function registerAuthRoutes(
   app: FastifyInstance,
-  { auth, limits }: Pick<Services, "auth" | "limits">,
+  { auth, limits, db }: Pick<Services, "auth" | "limits" | "db">,
 ) {
   app.route({
     method: ["GET", "POST"],
@@ -24,6 +25,9 @@ export async function registerAuthRoutes(
       if (request.method === "POST" && path === "/sign-up/email") await limits.consumeSignUp(request.ip);
 
       const response = await auth.handler(toWebRequest(request));
+      // better-auth answers a failed query with a bare 500 of its own; when Postgres is not answering,
+      // that is the outage's 503 (the error handler adds Retry-After).
+      if (response.status >= 500 && !(await postgresAnswers(db))) throw new DatabaseUnavailableError();
 
       if (isSignIn && email) {
         if (response.ok) await limits.recordSignInSuccess(email, request.ip);
@@ -39,6 +43,21 @@ export async function registerAuthRoutes(
       return reply.send(text.length > 0 ? clarify(text) : null);
     },
   });
+}
+
+/** Whether Postgres answers a trivial query within a second. */
+async function postgresAnswers(db: Db): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), 1_000);
+  });
+  try {
+    return await Promise.race([db.$queryRaw`SELECT 1`.then(() => true), timeout]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 const AUTH_PREFIX = "/api/auth";

@@ -90,3 +90,11 @@ const httpStatusByCode: Partial<Record<TRPC_ERROR_CODE_KEY, number>> = {
 export function httpStatusOf(error: DomainError): number {
   return httpStatusByCode[error.code] ?? 500;
 }
+
+/** Postgres cannot be reached (down, restarting, refusing connections): 503, and the caller retries. */
+export class DatabaseUnavailableError extends DomainError {
+  readonly code = "SERVICE_UNAVAILABLE";
+  constructor() {
+    super("Service unavailable");
+  }
+}

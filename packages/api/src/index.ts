@@ -4,6 +4,7 @@ import type { AppRouter } from "./root.ts";
 export { type Auth, type AuthOptions, createAuth, SESSION_COOKIE_PREFIX } from "./auth/auth.ts";
 export { resolveSession, type SessionUser } from "./auth/session.ts";
 export { type Context, type ContextInner, createContextInner, type Services } from "./context.ts";
+export { asDatabaseUnavailable, isDatabaseUnavailable } from "./database-unavailable.ts";
 export * from "./errors.ts";
 export { defaultRateLimitConfig, type RateLimitConfig } from "./rate-limit/config.ts";
 export { RateLimits } from "./rate-limit/rate-limits.ts";

@@ -12,8 +12,9 @@ import {
 } from "./audit.ts";
 import type { SessionUser } from "./auth/session.ts";
 import type { Context } from "./context.ts";
+import { isDatabaseUnavailable } from "./database-unavailable.ts";
 import { inTransaction } from "./db-client.ts";
-import { DomainError } from "./errors.ts";
+import { DatabaseUnavailableError, DomainError } from "./errors.ts";
 import { fieldIssuesOf, publicMessageOf } from "./rest/error-body.ts";
 import { isRetryableTransactionError } from "./services/transaction-retry.ts";
 
@@ -49,9 +50,16 @@ const t = initTRPC
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Turns domain errors thrown by services into typed tRPC errors (the HTTP status follows the code). */
+/**
+ * Turns domain errors thrown by services into typed tRPC errors (the HTTP status follows the code);
+ * an unreachable Postgres becomes DatabaseUnavailableError, a 503 like ServiceBusyError.
+ */
 const mapDomainErrors = t.middleware(async ({ next }) => {
   const result = await next();
+  if (!result.ok && !(result.error.cause instanceof DomainError) && isDatabaseUnavailable(result.error)) {
+    const cause = new DatabaseUnavailableError();
+    throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  }
   if (!result.ok && result.error.cause instanceof DomainError) {
     const cause = result.error.cause;
     throw new TRPCError({ code: cause.code, message: cause.message, cause });
