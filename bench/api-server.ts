@@ -30,7 +30,6 @@ export function startApi(options: ApiOptions): ManagedProcess {
       API_HOST: "127.0.0.1",
       API_PORT: String(options.port),
       RATE_LIMITS: "off",
-      LOG_LEVEL: "warn",
       AUTH_SECRET: randomBytes(30).toString("base64url"),
       WEB_ORIGINS: WEB_ORIGIN,
     },
