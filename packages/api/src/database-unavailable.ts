@@ -31,9 +31,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (!current || typeof current !== "object" || seen.has(current)) continue;
     seen.add(current);
     if (current instanceof DatabaseUnavailableError || saysUnavailable(current)) return true;
-    // DriverAdapterError keeps the driver's facts in `cause` (a plain object); AggregateError has `errors`.
-    const { cause, errors } = current as { cause?: unknown; errors?: unknown };
-    pending.push(cause, ...(Array.isArray(errors) ? errors : []));
+    // DriverAdapterError keeps the driver's facts in `cause` (a plain object), Prisma's errors theirs in
+    // `meta` (a raw query's SQLSTATE, the adapter's error), AggregateError its parts in `errors`.
+    const { cause, meta, errors } = current as { cause?: unknown; meta?: unknown; errors?: unknown };
+    const adapterError = (meta as { driverAdapterError?: unknown } | undefined)?.driverAdapterError;
+    pending.push(cause, meta, adapterError, ...(Array.isArray(errors) ? errors : []));
   }
   return false;
 }
