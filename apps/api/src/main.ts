@@ -1,18 +1,19 @@
-import pino from "pino";
 import { readApiEnv } from "./env.ts";
+import { createLogger, exitAfterFlush, exitOnUncaught } from "./logger.ts";
 import type { ShutdownState } from "./readiness.ts";
 import { buildServer } from "./server.ts";
 import { createServices } from "./services.ts";
 import { shutDownGracefully } from "./shutdown.ts";
 
 const env = readApiEnv();
-const log = pino({ level: env.LOG_LEVEL });
+const log = createLogger({ level: env.LOG_LEVEL });
+exitOnUncaught(log);
 let services: Awaited<ReturnType<typeof createServices>>;
 try {
   services = await createServices(env, log);
 } catch (error) {
   log.fatal((error as Error).message);
-  process.exit(1);
+  exitAfterFlush(log, 1);
 }
 const shutdownState: ShutdownState = { shuttingDown: false };
 const app = await buildServer({
@@ -34,9 +35,9 @@ async function shutdown(signal: "SIGTERM" | "SIGINT") {
     await shutDownGracefully({ app, services, state: shutdownState, drainMs });
   } catch (error) {
     app.log.error({ err: error }, "shutdown failed");
-    process.exit(1);
+    exitAfterFlush(log, 1);
   }
-  process.exit(0);
+  exitAfterFlush(log, 0);
 }
 process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));

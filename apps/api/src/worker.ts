@@ -5,7 +5,7 @@
  */
 import { createMailSender, superviseEventWorker } from "@stockroom/api";
 import { createDb, poolOf, redact } from "@stockroom/db";
-import pino from "pino";
+import { createLogger, exitAfterFlush, exitOnUncaught } from "./logger.ts";
 import { readWorkerEnv, type WorkerEnv } from "./worker-env.ts";
 
 let env: WorkerEnv;
@@ -15,7 +15,8 @@ try {
   console.error((error as Error).message);
   process.exit(1);
 }
-const log = pino({ level: env.LOG_LEVEL, name: "worker" });
+const log = createLogger({ level: env.LOG_LEVEL, name: "worker" });
+exitOnUncaught(log);
 const db = createDb(env.DATABASE_URL, { poolSize: env.WORKER_CONCURRENCY });
 // Postgres closes idle connections when it restarts; without a listener that 'error' event would
 // crash the process. pg drops the broken client; the next query opens a new one.
@@ -61,7 +62,7 @@ async function shutdown(signal: string) {
     // instead of waiting for them.
     log.warn({ signal }, "stopping now; running jobs will be retried");
     await worker.kill().catch(() => {});
-    process.exit(1);
+    exitAfterFlush(log, 1);
   }
   stopping = true;
   log.info({ signal }, "stopping: finishing running jobs (signal again to stop at once)");
@@ -70,7 +71,7 @@ async function shutdown(signal: string) {
   await worker.stop();
   await closeResources();
   log.info("stopped");
-  process.exit(0);
+  exitAfterFlush(log, 0);
 }
 process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));

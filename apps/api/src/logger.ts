@@ -1,0 +1,35 @@
+import pino, { type Logger } from "pino";
+
+/**
+ * The process's logger, writing to stdout asynchronously: lines are buffered (up to 4 KiB) and written
+ * by the event loop instead of a blocking write per line, which cost a cached read about a quarter of
+ * its throughput at the default level. The price is that buffered lines die with the process unless
+ * flushed, so every exit goes through `exitAfterFlush`.
+ */
+export function createLogger(options: { level: string; name?: string }): Logger {
+  const destination = pino.destination({ dest: 1, sync: false, minLength: 4096 });
+  return pino({ level: options.level, ...(options.name ? { name: options.name } : {}) }, destination);
+}
+
+/** Writes what the logger still holds, synchronously, then exits: the last lines are never lost. */
+export function exitAfterFlush(log: Logger, code: number): never {
+  try {
+    log.flush();
+    // flush() only starts the write; flushSync() finishes it before the process ends.
+    (log[pino.symbols.streamSym] as { flushSync?: () => void }).flushSync?.();
+  } catch {
+    // stdout already closed (the parent went away): nothing left to save
+  }
+  process.exit(code);
+}
+
+/**
+ * An uncaught exception or unhandled rejection is logged and flushed before the process ends, as Node
+ * would have ended it, instead of dying with the buffered lines (the error among them).
+ */
+export function exitOnUncaught(log: Logger): void {
+  process.on("uncaughtException", (error) => {
+    log.fatal({ err: error }, "uncaught exception");
+    exitAfterFlush(log, 1);
+  });
+}
