@@ -6,17 +6,19 @@ import pino, { type Logger } from "pino";
  * its throughput at the default level. The price is that buffered lines die with the process unless
  * flushed, so every exit goes through `exitAfterFlush`.
  */
+const destinations = new WeakMap<Logger, { flushSync(): void }>();
+
 export function createLogger(options: { level: string; name?: string }): Logger {
   const destination = pino.destination({ dest: 1, sync: false, minLength: 4096 });
-  return pino({ level: options.level, ...(options.name ? { name: options.name } : {}) }, destination);
+  const log = pino({ level: options.level, ...(options.name ? { name: options.name } : {}) }, destination);
+  destinations.set(log, destination);
+  return log;
 }
 
 /** Writes what the logger still holds, synchronously, then exits: the last lines are never lost. */
 export function exitAfterFlush(log: Logger, code: number): never {
   try {
-    log.flush();
-    // flush() only starts the write; flushSync() finishes it before the process ends.
-    (log[pino.symbols.streamSym] as { flushSync?: () => void }).flushSync?.();
+    destinations.get(log)?.flushSync();
   } catch {
     // stdout already closed (the parent went away): nothing left to save
   }
