@@ -76,7 +76,10 @@ describe("error shape", () => {
   });
 
   it("answers an unexpected tRPC error with a generic 500 and the request id, no internals", async () => {
-    const deadDb = createDb("postgresql://postgres@127.0.0.1:1/none", { poolSize: 1 });
+    // A database that does not exist is a misconfiguration (3D000), not an outage: a 500, unlike an unreachable server.
+    const deadDb = createDb("postgresql://postgres@127.0.0.1:5432/stockroom_no_such_database", {
+      poolSize: 1,
+    });
     const server = await buildServer({
       services: createTestServices(deadDb, t.testRedis.redis),
       trustedOrigins: [WEB_ORIGIN],

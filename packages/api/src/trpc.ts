@@ -1,5 +1,4 @@
 import { initTRPC, TRPCError } from "@trpc/server";
-import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import superjson from "superjson";
 import type { OpenApiMeta } from "trpc-to-openapi";
 import { ZodError } from "zod";
@@ -30,23 +29,6 @@ const t = initTRPC
     errorFormatter({ shape, error, ctx }) {
       // An unexpected error is logged by the adapter; the caller gets a request id, never internals.
       // REST bodies are not shaped here: apps/api builds them with restErrorOf (rest/error-body.ts).
-      // Postgres unreachable before any procedure ran (the session lookup in createContext): the 503
-      // mapDomainErrors gives inside a procedure. The HTTP status follows data.httpStatus.
-      if (error.code === "INTERNAL_SERVER_ERROR" && isDatabaseUnavailable(error.cause)) {
-        const unavailable = new DatabaseUnavailableError();
-        return {
-          message: unavailable.message,
-          code: TRPC_ERROR_CODES_BY_KEY.SERVICE_UNAVAILABLE,
-          data: {
-            code: unavailable.code,
-            httpStatus: 503,
-            path: shape.data.path,
-            requestId: ctx?.requestId,
-            issues: undefined,
-            details: undefined,
-          },
-        };
-      }
       const issues = error.cause instanceof ZodError ? fieldIssuesOf(error.cause) : undefined;
       const details = error.cause instanceof DomainError ? error.cause.details : undefined;
       const message = publicMessageOf(error);
