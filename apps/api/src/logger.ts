@@ -1,15 +1,17 @@
 import pino, { type Logger } from "pino";
 
 /**
- * The process's logger, writing to stdout asynchronously: lines are buffered (up to 4 KiB) and written
- * by the event loop instead of a blocking write per line, which cost a cached read about a quarter of
- * its throughput at the default level. The price is that buffered lines die with the process unless
+ * The process's logger (API requests included), writing to stdout asynchronously: a line is handed to
+ * the event loop instead of a blocking write per line, which cost a cached read about a quarter of its
+ * throughput at the default level. Under load, lines logged while a write is in flight are joined into
+ * the next one; a quiet process still writes each line at once (no minimum batch, so a worker's rare
+ * lines are not held back). The price is that lines not yet written die with the process unless
  * flushed, so every exit goes through `exitAfterFlush`.
  */
 const destinations = new WeakMap<Logger, { flushSync(): void }>();
 
 export function createLogger(options: { level: string; name?: string }): Logger {
-  const destination = pino.destination({ dest: 1, sync: false, minLength: 4096 });
+  const destination = pino.destination({ dest: 1, sync: false });
   const log = pino({ level: options.level, ...(options.name ? { name: options.name } : {}) }, destination);
   destinations.set(log, destination);
   return log;

@@ -20,7 +20,7 @@ const app = await buildServer({
   services,
   trustedOrigins: env.WEB_ORIGINS,
   trustProxy: env.TRUST_PROXY,
-  logLevel: env.LOG_LEVEL,
+  logger: log,
   shutdown: shutdownState,
   metricsToken: env.METRICS_TOKEN,
 });

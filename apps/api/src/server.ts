@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type AppRouter, appRouter, RateLimitedError, type Services } from "@stockroom/api";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { registerAuthRoutes } from "./auth-routes.ts";
 import { registerCatalogResponseCache } from "./catalog-response-cache.ts";
 import { registerDocsRoutes } from "./docs-routes.ts";
@@ -19,6 +19,8 @@ export interface ServerOptions {
   /** Fastify's trustProxy: which hops may set X-Forwarded-For (by default the web app's server on loopback). */
   trustProxy?: string | string[] | boolean;
   logLevel?: string;
+  /** The process's logger (logger.ts, asynchronous); without it Fastify makes its own at `logLevel`. */
+  logger?: FastifyBaseLogger;
   /** Flipped by main.ts on SIGTERM (see shutdown.ts): /readyz turns 503 and connections stop being kept alive. */
   shutdown?: ShutdownState;
   /** When set, GET /metrics needs `Authorization: Bearer <token>`; unset, it answers loopback clients only. */
@@ -42,11 +44,12 @@ export async function buildServer({
   trustedOrigins,
   trustProxy = "loopback",
   logLevel = "info",
+  logger,
   shutdown = { shuttingDown: false },
   metricsToken,
 }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: logLevel },
+    ...(logger ? { loggerInstance: logger } : { logger: { level: logLevel } }),
     trustProxy,
     requestIdHeader: REQUEST_ID_HEADER,
     genReqId: () => randomUUID(),
