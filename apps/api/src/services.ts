@@ -1,6 +1,7 @@
 import { createApiServices, createRedis, type Redis, type Services } from "@stockroom/api";
 import { createDb } from "@stockroom/db";
 import type { Logger } from "pino";
+import { betterAuthLog } from "./better-auth-log.ts";
 import type { ApiEnv } from "./env.ts";
 
 export type ApiConfig = Pick<ApiEnv, "WEB_ORIGINS" | "TRUST_PROXY">;
@@ -39,6 +40,7 @@ export async function createServices(env: ApiEnv, log: Logger): Promise<Services
     },
     onSessionStorageError: (error) =>
       log.warn({ err: error }, "session cache (Redis) unavailable; using Postgres"),
+    authLog: betterAuthLog(log),
   });
 }
 

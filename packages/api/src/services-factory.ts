@@ -1,5 +1,5 @@
 import type { Db } from "@stockroom/db";
-import { AUTH_KEY_PREFIX, createAuth } from "./auth/auth.ts";
+import { AUTH_KEY_PREFIX, type AuthLog, createAuth } from "./auth/auth.ts";
 import { SessionShortcut } from "./auth/session-shortcut.ts";
 import { RedisNearCache } from "./cache/near-cache.ts";
 import type { Services } from "./context.ts";
@@ -23,6 +23,7 @@ export interface ServicesConfig {
   rateLimits: RateLimitConfig;
   onSessionStorageError?: (error: unknown) => void;
   quietAuth?: boolean;
+  authLog?: AuthLog;
 }
 
 /** The process-wide dependencies every adapter (HTTP server, scripts, tests) hands to the router. */
@@ -38,6 +39,7 @@ export function createApiServices(config: ServicesConfig): Services {
     secureCookies: baseURL.startsWith("https://"),
     onStorageError: config.onSessionStorageError,
     quiet: config.quietAuth,
+    log: config.authLog,
   });
   // One tracked near cache per process serves both the catalog and session lookups.
   const near = config.redis ? new RedisNearCache(config.redis) : undefined;

@@ -24,7 +24,15 @@ export interface AuthOptions {
   onStorageError?: (error: unknown) => void;
   /** Silence better-auth's own logger (tests). */
   quiet?: boolean;
+  /** Where better-auth's own lines go (the process's logger); unset, it prints its own format to the console. */
+  log?: AuthLog;
 }
+
+export type AuthLog = (
+  level: "debug" | "info" | "warn" | "error",
+  message: string,
+  ...args: unknown[]
+) => void;
 
 export function createAuth(options: AuthOptions) {
   const { db } = options;
@@ -90,7 +98,7 @@ export function createAuth(options: AuthOptions) {
         },
       },
     },
-    logger: { disabled: options.quiet ?? false },
+    logger: { disabled: options.quiet ?? false, ...(options.log ? { log: options.log } : {}) },
   });
 }
 
