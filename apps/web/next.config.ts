@@ -7,6 +7,10 @@ const config: NextConfig = {
   poweredByHeader: false,
   // Type checking is `pnpm typecheck` (TypeScript 7); Next's own check needs the TS 5/6 compiler API.
   typescript: { ignoreBuildErrors: true },
+  // Metadata (the <title> above all) is resolved before the page streams, for every client: streamed
+  // metadata lands in <body>, where browsers' tabs and history, screen readers and Lighthouse's SEO
+  // audit see it late or not at all.
+  htmlLimitedBots: /.*/,
   async headers() {
     return [{ source: "/:path((?!api/).*)", headers: securityHeaders(webEnv.NODE_ENV === "development") }];
   },

@@ -30,4 +30,29 @@ test("the admin console sends anonymous visitors to sign in, and unknown pages a
   const missing = await page.goto("/no-such-page");
   expect(missing?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expect(page.getByRole("main")).toHaveCount(1);
+});
+
+test("every page has its icons: /favicon.ico, an SVG icon and an Apple touch icon", async ({ page }) => {
+  await page.goto("/");
+  for (const [path, type] of [
+    ["/favicon.ico", "image/x-icon"],
+    [await page.locator('link[rel="icon"][type="image/svg+xml"]').getAttribute("href"), "image/svg+xml"],
+    [await page.locator('link[rel="apple-touch-icon"]').getAttribute("href"), "image/png"],
+  ] as const) {
+    const response = await page.request.get(path!);
+    expect(response.status(), path!).toBe(200);
+    expect(response.headers()["content-type"], path!).toContain(type);
+  }
+});
+
+test("a product page's <title> is in the HTML's head, not streamed into the body", async ({ page }) => {
+  await page.goto("/");
+  const href = (await page.locator('a[href^="/p/"]').first().getAttribute("href"))!;
+  // An ordinary desktop Chrome: Next.js streams metadata to every client it does not take for a bot.
+  const chrome =
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+  const html = await (await page.request.get(href, { headers: { "user-agent": chrome } })).text();
+  const head = html.slice(0, html.indexOf("</head>"));
+  expect(head).toMatch(/<title>[^<]+ · Stockroom<\/title>/);
 });

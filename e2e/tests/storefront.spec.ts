@@ -79,6 +79,10 @@ test("a guest browses, searches, filters, buys two products after signing up at 
   await saveScreen(page, testInfo, "order-history");
   await row.getByRole("link", { name: `#${number}` }).click();
   await expect(page.getByRole("heading", { name: `Order #${number}` })).toBeVisible();
+  // Dates read as dates, in the shop's time zone (UTC unless SHOP_TIME_ZONE says otherwise).
+  await expect(page.getByRole("listitem").filter({ hasText: "Pending" }).locator("time")).toHaveText(
+    /^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s[AP]M UTC$/,
+  );
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "Cancel order" }).click();
   await expect(page.getByTestId("order-status")).toHaveText("Cancelled");

@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE, isTimeZone } from "@stockroom/api/schemas";
 import { z } from "zod";
 
 // The web app's configuration, parsed once. API_INTERNAL_URL is where the web server reaches apps/api:
@@ -14,6 +15,11 @@ const WebEnvSchema = z.object({
    * of addresses, CIDR ranges and the names loopback, linklocal, uniquelocal. Checked by server.ts.
    */
   WEB_TRUST_PROXY: z.string().default("false"),
+  /** The IANA time zone every date on the storefront and in the admin console is shown in. */
+  SHOP_TIME_ZONE: z
+    .string()
+    .refine(isTimeZone, { message: "expected an IANA time zone, e.g. Europe/Berlin or America/New_York" })
+    .default(DEFAULT_TIME_ZONE),
 });
 
 function readWebEnv() {
@@ -22,6 +28,7 @@ function readWebEnv() {
     NODE_ENV: process.env.NODE_ENV || undefined,
     WEB_PORT: process.env.WEB_PORT || undefined,
     WEB_TRUST_PROXY: process.env.WEB_TRUST_PROXY || undefined,
+    SHOP_TIME_ZONE: process.env.SHOP_TIME_ZONE || undefined,
   };
   const result = WebEnvSchema.safeParse(source);
   if (result.success) return result.data;

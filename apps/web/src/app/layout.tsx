@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { Providers } from "~/components/providers";
 import { SiteHeader } from "~/components/site-header";
+import { webEnv } from "~/env";
 import { getViewer } from "~/lib/session";
 import "./globals.css";
 
@@ -23,7 +24,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           Skip to content
         </a>
-        <Providers signedIn={viewer !== null}>
+        <Providers signedIn={viewer !== null} timeZone={webEnv.SHOP_TIME_ZONE}>
           <SiteHeader viewer={viewer} />
           <main id="main" className="mx-auto max-w-6xl px-4 py-8">
             {children}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DateTime } from "~/components/ui/date-time";
 import { formatMoney } from "~/lib/money";
 
 interface OrderRow {
@@ -36,7 +37,9 @@ export function OrderHistoryTable({
                 #{order.number}
               </Link>
             </td>
-            <td className="p-2">{order.createdAt.toISOString().slice(0, 10)}</td>
+            <td className="p-2">
+              <DateTime value={order.createdAt} format="date" />
+            </td>
             <td className="p-2 capitalize">{order.status}</td>
             <td className="p-2 text-right">{formatMoney(order.totalCents, order.currency)}</td>
           </tr>

@@ -1,5 +1,7 @@
-// Pure zod schemas and types the web app may import (no server code, no database client), and the one
-// money formatter with its unit conversions (pure), so pages and forms use the API's own rules.
+// Pure zod schemas and types the web app may import (no server code, no database client), the one date
+// formatter, and the one money formatter with its unit conversions (pure), so pages and forms use the
+// API's own rules.
+export * from "../domain/dates.ts";
 export * from "../domain/money.ts";
 export type { AppRouter, RouterInputs, RouterOutputs } from "../index.ts";
 export * from "./account.ts";

@@ -5,6 +5,7 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { DateTime } from "~/components/ui/date-time";
 import { formatMoney } from "~/lib/money";
 import { useTRPC } from "~/lib/trpc-client";
 import { useToast } from "../toaster";
@@ -93,7 +94,9 @@ export function OrdersTable({ orders }: { orders: Order[] }) {
                   #{order.number}
                 </Link>
               </td>
-              <td className="p-2">{order.createdAt.toISOString().slice(0, 16).replace("T", " ")}</td>
+              <td className="p-2">
+                <DateTime value={order.createdAt} format="relative" />
+              </td>
               <td className="p-2">{order.customer.email}</td>
               <td className="p-2 capitalize">{order.status}</td>
               <td className="p-2 text-right">{formatMoney(order.totalCents, order.currency)}</td>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { DateRangeFields, EmptyState, endOfDay, NextPageLink } from "~/components/list-parts";
+import { DateTime } from "~/components/ui/date-time";
 import { apiForRequest } from "~/lib/api-server";
 
 export const metadata = { title: "Audit log" };
@@ -72,10 +73,7 @@ export default async function AuditPage({
                 ) : (
                   "—"
                 )}{" "}
-                ·{" "}
-                <time dateTime={entry.createdAt.toISOString()}>
-                  {entry.createdAt.toISOString().slice(0, 19).replace("T", " ")}
-                </time>
+                · <DateTime value={entry.createdAt} format="relative" />
               </p>
               <details>
                 <summary className="cursor-pointer text-stone-700">Before and after</summary>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { EmptyState, NextPageLink } from "~/components/list-parts";
+import { DateTime } from "~/components/ui/date-time";
 import { apiForRequest } from "~/lib/api-server";
 
 export const metadata = { title: "Customers" };
@@ -54,7 +55,9 @@ export default async function CustomersPage({
                 </td>
                 <td className="p-2">{customer.email}</td>
                 <td className="p-2 text-right">{customer.orderCount}</td>
-                <td className="p-2">{customer.createdAt.toISOString().slice(0, 10)}</td>
+                <td className="p-2">
+                  <DateTime value={customer.createdAt} format="date" />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,4 +1,5 @@
 import { EmptyState, NextPageLink } from "~/components/list-parts";
+import { DateTime } from "~/components/ui/date-time";
 import { apiForRequest } from "~/lib/api-server";
 
 export const metadata = { title: "Emails" };
@@ -42,8 +43,7 @@ export default async function EmailsPage({
             <li key={email.id} className="rounded-lg border border-stone-200 bg-white p-3 text-sm">
               <details>
                 <summary className="cursor-pointer">
-                  <strong>{email.subject}</strong> → {email.to} ·{" "}
-                  {email.createdAt.toISOString().slice(0, 16).replace("T", " ")}
+                  <strong>{email.subject}</strong> → {email.to} · <DateTime value={email.createdAt} />
                 </summary>
                 <pre className="mt-2 overflow-x-auto whitespace-pre-wrap rounded bg-stone-100 p-2 text-xs">
                   {email.text}

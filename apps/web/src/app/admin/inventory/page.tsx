@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { EmptyState, NextPageLink } from "~/components/list-parts";
+import { DateTime } from "~/components/ui/date-time";
 import { apiForRequest } from "~/lib/api-server";
 
 export const metadata = { title: "Inventory" };
@@ -68,7 +69,9 @@ export default async function InventoryPage({
                 </td>
                 <td className="p-2 text-right">{level.onHand}</td>
                 <td className="p-2 text-right">{level.lowStockThreshold}</td>
-                <td className="p-2">{level.updatedAt.toISOString().slice(0, 16).replace("T", " ")}</td>
+                <td className="p-2">
+                  <DateTime value={level.updatedAt} format="relative" />
+                </td>
               </tr>
             ))}
           </tbody>

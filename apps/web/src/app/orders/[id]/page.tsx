@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { CancelOrderButton } from "~/components/cancel-order-button";
 import { OrderLines, ShippingAddress } from "~/components/order-details";
+import { DateTime } from "~/components/ui/date-time";
 import { apiForRequest } from "~/lib/api-server";
 import { getViewer } from "~/lib/session";
 
@@ -61,8 +62,7 @@ export default async function OrderPage({
         <ol className="mt-2 flex flex-col gap-1 text-sm">
           {order.history.map((entry) => (
             <li key={`${entry.toStatus}-${entry.createdAt.toISOString()}`}>
-              {statusLabel[entry.toStatus]} —{" "}
-              <time dateTime={entry.createdAt.toISOString()}>{entry.createdAt.toUTCString()}</time>
+              {statusLabel[entry.toStatus]} — <DateTime value={entry.createdAt} format="zoned" />
               {entry.note ? ` · ${entry.note}` : ""}
             </li>
           ))}

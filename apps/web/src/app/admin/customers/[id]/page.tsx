@@ -1,6 +1,7 @@
 import { TRPCClientError } from "@trpc/client";
 import { notFound } from "next/navigation";
 import { OrderHistoryTable } from "~/components/order-history-table";
+import { DateTime } from "~/components/ui/date-time";
 import { apiForRequest } from "~/lib/api-server";
 import { DEFAULT_CURRENCY, formatMoney } from "~/lib/money";
 
@@ -19,7 +20,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-semibold">{customer.name}</h1>
       <p className="text-sm">
-        {customer.email} · joined {customer.createdAt.toISOString().slice(0, 10)} ·{" "}
+        {customer.email} · joined <DateTime value={customer.createdAt} format="date" /> ·{" "}
         {customer.active ? "active" : "deactivated"}
       </p>
       <p>

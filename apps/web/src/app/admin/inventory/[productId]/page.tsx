@@ -1,6 +1,7 @@
 import { TRPCClientError } from "@trpc/client";
 import { notFound } from "next/navigation";
 import { StockAdjustForm } from "~/components/admin/stock-adjust-form";
+import { DateTime } from "~/components/ui/date-time";
 import { apiForRequest } from "~/lib/api-server";
 
 export const metadata = { title: "Stock" };
@@ -46,7 +47,9 @@ export default async function ProductStockPage({ params }: { params: Promise<{ p
           <tbody>
             {movements.map((movement) => (
               <tr key={movement.id} className="border-t border-stone-200">
-                <td className="p-2">{movement.createdAt.toISOString().slice(0, 16).replace("T", " ")}</td>
+                <td className="p-2">
+                  <DateTime value={movement.createdAt} />
+                </td>
                 <td className="p-2">{movement.delta > 0 ? `+${movement.delta}` : movement.delta}</td>
                 <td className="p-2 capitalize">
                   {movement.reason}

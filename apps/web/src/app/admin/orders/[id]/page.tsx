@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { OrderActions } from "~/components/admin/order-actions";
 import { OrderLines, ShippingAddress } from "~/components/order-details";
+import { DateTime } from "~/components/ui/date-time";
 import { apiForRequest } from "~/lib/api-server";
 
 export const metadata = { title: "Order" };
@@ -44,7 +45,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
           {order.history.map((entry) => (
             <li key={`${entry.toStatus}-${entry.createdAt.toISOString()}`}>
               <span className="capitalize">{entry.toStatus}</span> ·{" "}
-              {entry.createdAt.toISOString().slice(0, 16).replace("T", " ")}
+              <DateTime value={entry.createdAt} format="zoned" />
               {entry.actor ? ` · ${entry.actor.name}` : ""}
               {entry.note ? ` · ${entry.note}` : ""}
             </li>
