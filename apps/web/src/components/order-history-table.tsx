@@ -1,11 +1,12 @@
 import Link from "next/link";
+import { type OrderStatus, OrderStatusBadge } from "~/components/status-badges";
 import { DateTime } from "~/components/ui/date-time";
 import { formatMoney } from "~/lib/money";
 
 interface OrderRow {
   id: string;
   number: number;
-  status: string;
+  status: OrderStatus;
   totalCents: number;
   currency: string;
   createdAt: Date;
@@ -40,7 +41,9 @@ export function OrderHistoryTable({
             <td className="p-2">
               <DateTime value={order.createdAt} format="date" />
             </td>
-            <td className="p-2 capitalize">{order.status}</td>
+            <td className="p-2">
+              <OrderStatusBadge status={order.status} />
+            </td>
             <td className="p-2 text-right">{formatMoney(order.totalCents, order.currency)}</td>
           </tr>
         ))}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { SalesChart } from "~/components/admin/sales-chart";
+import { OrderStatusBadge } from "~/components/status-badges";
 import { apiForRequest } from "~/lib/api-server";
 import { DEFAULT_CURRENCY, formatMoney } from "~/lib/money";
 
@@ -85,7 +86,7 @@ export default async function DashboardPage() {
                   #{order.number}
                 </Link>
                 <span className="truncate">{order.customerEmail}</span>
-                <span className="capitalize">{order.status}</span>
+                <OrderStatusBadge status={order.status} />
                 <span>{formatMoney(order.totalCents, order.currency)}</span>
               </li>
             ))}

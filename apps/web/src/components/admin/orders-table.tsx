@@ -5,6 +5,7 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { OrderStatusBadge } from "~/components/status-badges";
 import { DateTime } from "~/components/ui/date-time";
 import { formatMoney } from "~/lib/money";
 import { useTRPC } from "~/lib/trpc-client";
@@ -98,7 +99,9 @@ export function OrdersTable({ orders }: { orders: Order[] }) {
                 <DateTime value={order.createdAt} format="relative" />
               </td>
               <td className="p-2">{order.customer.email}</td>
-              <td className="p-2 capitalize">{order.status}</td>
+              <td className="p-2">
+                <OrderStatusBadge status={order.status} />
+              </td>
               <td className="p-2 text-right">{formatMoney(order.totalCents, order.currency)}</td>
             </tr>
           ))}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { EmptyState, NextPageLink } from "~/components/list-parts";
+import { StockStatusBadge } from "~/components/status-badges";
 import { DateTime } from "~/components/ui/date-time";
 import { apiForRequest } from "~/lib/api-server";
 
@@ -51,23 +52,23 @@ export default async function InventoryPage({
             <tr>
               <th className="p-2">Product</th>
               <th className="p-2 text-right">On hand</th>
+              <th className="p-2">Stock status</th>
               <th className="p-2 text-right">Low at</th>
               <th className="p-2">Updated</th>
             </tr>
           </thead>
           <tbody>
             {levels.map((level) => (
-              <tr
-                key={level.productId}
-                className={`border-t border-stone-200 ${level.low ? "bg-amber-50" : ""}`}
-              >
+              <tr key={level.productId} className="border-t border-stone-200">
                 <td className="p-2">
                   <Link href={`/admin/inventory/${level.productId}`} className="underline underline-offset-4">
                     {level.name}
                   </Link>
-                  {level.low ? <span className="ml-2 text-xs font-medium text-amber-800">Low</span> : null}
                 </td>
                 <td className="p-2 text-right">{level.onHand}</td>
+                <td className="p-2">
+                  <StockStatusBadge onHand={level.onHand} lowStockThreshold={level.lowStockThreshold} />
+                </td>
                 <td className="p-2 text-right">{level.lowStockThreshold}</td>
                 <td className="p-2">
                   <DateTime value={level.updatedAt} format="relative" />

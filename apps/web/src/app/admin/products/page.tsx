@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ArchiveToggle } from "~/components/admin/archive-toggle";
 import { EmptyState, NextPageLink } from "~/components/list-parts";
+import { StockStatusBadge } from "~/components/status-badges";
 import { apiForRequest } from "~/lib/api-server";
 import { formatMoney } from "~/lib/money";
 
@@ -118,7 +119,10 @@ export default async function AdminProductsPage({ searchParams }: { searchParams
                   </td>
                   <td className="p-2">{product.category?.name ?? "—"}</td>
                   <td className="p-2 text-right">{formatMoney(product.priceCents, product.currency)}</td>
-                  <td className="p-2 text-right">{product.stock}</td>
+                  <td className="p-2 text-right">
+                    <span className="mr-2">{product.stock}</span>
+                    <StockStatusBadge onHand={product.stock} lowStockThreshold={product.lowStockThreshold} />
+                  </td>
                   <td className="p-2">{product.active ? "Active" : "Archived"}</td>
                   <td className="p-2">
                     <ArchiveToggle

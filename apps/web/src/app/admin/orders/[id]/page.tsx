@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { OrderActions } from "~/components/admin/order-actions";
 import { OrderLines, ShippingAddress } from "~/components/order-details";
+import { OrderStatusBadge } from "~/components/status-badges";
 import { DateTime } from "~/components/ui/date-time";
 import { apiForRequest } from "~/lib/api-server";
 
@@ -23,9 +24,9 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
       <h1 className="text-2xl font-semibold">Order #{order.number}</h1>
       <p>
         Status:{" "}
-        <strong data-testid="order-status" className="capitalize">
-          {order.status}
-        </strong>
+        <span data-testid="order-status">
+          <OrderStatusBadge status={order.status} />
+        </span>
         {order.trackingNumber ? <> · Tracking number {order.trackingNumber}</> : null}
       </p>
       <p className="text-sm">
