@@ -151,6 +151,13 @@ test("staff cannot reach admin-only pages; customers cannot reach the console or
   const admin = await signInAs(browser, "admin@stockroom.dev");
   await admin.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Staff" }).click();
   await expect(admin.getByRole("heading", { name: "Staff", level: 1 })).toBeVisible();
+  // An admin cannot lock themselves out: their own row offers no demotion and no deactivation.
+  const own = admin.getByRole("row").filter({ hasText: "admin@stockroom.dev" });
+  await expect(own.getByRole("combobox", { name: "Role of admin@stockroom.dev" })).toBeDisabled();
+  await expect(own.getByRole("button", { name: /Deactivate/ })).toHaveCount(0);
+  await expect(own.getByText("Your account")).toBeVisible();
+  const other = admin.getByRole("row").filter({ hasText: "staff@stockroom.dev" });
+  await expect(other.getByRole("button", { name: /Deactivate/ })).toBeVisible();
   await saveScreen(admin, testInfo, "admin-staff");
   for (const [path, shot] of [
     ["/admin/customers", "admin-customers"],

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createContextInner } from "./context.ts";
 import { restRouter } from "./rest/router.ts";
+import { setAccountActive, setAccountRole } from "./services/staff.ts";
 import { callerAs, createTestUser, useTestContext } from "./testing.ts";
 import { createCallerFactory, createTRPCRouter, customerProcedure, staffProcedure } from "./trpc.ts";
 
@@ -75,17 +76,45 @@ describe("audit log", () => {
   });
 });
 
-describe("last admin", () => {
-  it("can never be demoted or deactivated, and the refused attempt leaves no trace", async () => {
-    await t.db.user.updateMany({ where: { role: "ADMIN" }, data: { role: "STAFF" } });
+describe("own account", () => {
+  it("an admin can neither demote nor deactivate themselves, and the refused attempt leaves no trace", async () => {
+    await createTestUser(t.db, { role: "ADMIN" });
     const admin = await createTestUser(t.db, { role: "ADMIN" });
     const caller = callerAs(t.services, admin);
     const before = await t.db.auditLog.count();
     await expect(caller.staff.setRole({ userId: admin.id, role: "STAFF" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: "You cannot demote your own account",
+    });
+    await expect(caller.staff.setActive({ userId: admin.id, active: false })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: "You cannot deactivate your own account",
+    });
+    const stored = await t.db.user.findUniqueOrThrow({ where: { id: admin.id } });
+    expect({ role: stored.role, active: stored.active }).toEqual({ role: "ADMIN", active: true });
+    expect(await t.db.auditLog.count()).toBe(before);
+    // Keeping one's own rights is no change and allowed.
+    await expect(caller.staff.setRole({ userId: admin.id, role: "ADMIN" })).resolves.toMatchObject({
+      role: "ADMIN",
+    });
+    await expect(caller.staff.setActive({ userId: admin.id, active: true })).resolves.toMatchObject({
+      active: true,
+    });
+  });
+});
+
+describe("last admin", () => {
+  it("can never be demoted or deactivated, and the refused attempt leaves no trace", async () => {
+    await t.db.user.updateMany({ where: { role: "ADMIN" }, data: { role: "STAFF" } });
+    const admin = await createTestUser(t.db, { role: "ADMIN" });
+    const before = await t.db.auditLog.count();
+    // Only the last admin could ask through the console (and is refused for their own account, above);
+    // the rule holds for any caller of the service, a script acting as the shop included.
+    await expect(setAccountRole(t.db, admin.id, "STAFF")).rejects.toMatchObject({
       code: "CONFLICT",
       message: "The last active admin cannot be demoted",
     });
-    await expect(caller.staff.setActive({ userId: admin.id, active: false })).rejects.toMatchObject({
+    await expect(setAccountActive(t.db, admin.id, false)).rejects.toMatchObject({
       code: "CONFLICT",
       message: "The last active admin cannot be deactivated",
     });

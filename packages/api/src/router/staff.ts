@@ -15,7 +15,7 @@ export const staffRouter = createTRPCRouter({
   }),
 
   setRole: adminProcedure.input(SetRoleInput).mutation(async ({ ctx, input }) => {
-    const { before, after } = await setAccountRole(ctx.db, input.userId, input.role);
+    const { before, after } = await setAccountRole(ctx.db, input.userId, input.role, ctx.user.id);
     ctx.audit.record({ action: "staff.setRole", entity: "user", entityId: after.id, before, after });
     // A new role takes effect at the next sign-in; end the old sessions so none keeps the old rights.
     if (before.role !== after.role) await afterCommit(ctx.db, () => revokeSessions(ctx.auth, after.id));
@@ -23,7 +23,7 @@ export const staffRouter = createTRPCRouter({
   }),
 
   setActive: adminProcedure.input(SetActiveInput).mutation(async ({ ctx, input }) => {
-    const { before, after } = await setAccountActive(ctx.db, input.userId, input.active);
+    const { before, after } = await setAccountActive(ctx.db, input.userId, input.active, ctx.user.id);
     ctx.audit.record({ action: "staff.setActive", entity: "user", entityId: after.id, before, after });
     if (!after.active) await afterCommit(ctx.db, () => revokeSessions(ctx.auth, after.id));
     return after;

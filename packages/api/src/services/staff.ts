@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Prisma, Role } from "@stockroom/db";
 import { hashPassword } from "better-auth/crypto";
 import type { DbClient } from "../db-client.ts";
-import { ConflictError, NotFoundError } from "../errors.ts";
+import { ConflictError, ForbiddenError, NotFoundError } from "../errors.ts";
 
 export const accountSelect = {
   id: true,
@@ -62,13 +62,28 @@ async function assertAnotherActiveAdmin(db: DbClient, userId: string, change: st
   }
 }
 
+/**
+ * An admin may not take their own rights away: one click on the wrong row would lock them out of the
+ * console (and, for the last admin, the shop). Another admin has to do it.
+ */
+function assertNotOwnAccount(
+  actorId: string | undefined,
+  userId: string,
+  change: "demote" | "deactivate",
+): void {
+  if (actorId === userId) throw new ForbiddenError(`You cannot ${change} your own account`, { userId });
+}
+
+/** `actorId`: who asks (the signed-in admin); unset for scripts acting as the shop itself. */
 export async function setAccountRole(
   db: DbClient,
   userId: string,
   role: Role,
+  actorId?: string,
 ): Promise<{ before: AccountView; after: AccountView }> {
   const before = await db.user.findUnique({ where: { id: userId }, select: accountSelect });
   if (!before) throw new NotFoundError("Account not found", { userId });
+  if (before.role !== role && before.role === "ADMIN") assertNotOwnAccount(actorId, userId, "demote");
   if (before.role === "ADMIN" && role !== "ADMIN") await assertAnotherActiveAdmin(db, userId, "demoted");
   const after = await db.user.update({ where: { id: userId }, data: { role }, select: accountSelect });
   return { before, after };
@@ -78,9 +93,11 @@ export async function setAccountActive(
   db: DbClient,
   userId: string,
   active: boolean,
+  actorId?: string,
 ): Promise<{ before: AccountView; after: AccountView }> {
   const before = await db.user.findUnique({ where: { id: userId }, select: accountSelect });
   if (!before) throw new NotFoundError("Account not found", { userId });
+  if (!active) assertNotOwnAccount(actorId, userId, "deactivate");
   if (before.role === "ADMIN" && !active) await assertAnotherActiveAdmin(db, userId, "deactivated");
   const after = await db.user.update({ where: { id: userId }, data: { active }, select: accountSelect });
   if (!active) await db.session.deleteMany({ where: { userId } });

@@ -63,6 +63,9 @@ export function StaffManager({ staff, viewerId }: { staff: Account[]; viewerId: 
                 <select
                   id={`role-${account.id}`}
                   value={account.role}
+                  // Another admin changes an admin's own role (the API refuses it too).
+                  disabled={account.id === viewerId}
+                  title={account.id === viewerId ? "Another admin has to change your role" : undefined}
                   onChange={(event) =>
                     run(
                       () =>
@@ -81,19 +84,23 @@ export function StaffManager({ staff, viewerId }: { staff: Account[]; viewerId: 
                 </select>
               </td>
               <td className="p-2">
-                <button
-                  type="button"
-                  className="underline underline-offset-4"
-                  onClick={() =>
-                    run(
-                      () => setActive.mutateAsync({ userId: account.id, active: !account.active }),
-                      account.active ? `${account.email} deactivated` : `${account.email} reactivated`,
-                    )
-                  }
-                >
-                  {account.active ? "Deactivate" : "Reactivate"}
-                  <span className="sr-only"> {account.email}</span>
-                </button>
+                {account.id === viewerId ? (
+                  <span className="text-stone-600">Your account</span>
+                ) : (
+                  <button
+                    type="button"
+                    className="underline underline-offset-4"
+                    onClick={() =>
+                      run(
+                        () => setActive.mutateAsync({ userId: account.id, active: !account.active }),
+                        account.active ? `${account.email} deactivated` : `${account.email} reactivated`,
+                      )
+                    }
+                  >
+                    {account.active ? "Deactivate" : "Reactivate"}
+                    <span className="sr-only"> {account.email}</span>
+                  </button>
+                )}
               </td>
             </tr>
           ))}
