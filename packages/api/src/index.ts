@@ -3,6 +3,7 @@ import type { AppRouter } from "./root.ts";
 
 export { type Auth, type AuthLog, type AuthOptions, createAuth, SESSION_COOKIE_PREFIX } from "./auth/auth.ts";
 export { resolveSession, type SessionUser } from "./auth/session.ts";
+export { RedisNearCache } from "./cache/near-cache.ts";
 export { type Context, type ContextInner, createContextInner, type Services } from "./context.ts";
 export { asDatabaseUnavailable, isDatabaseUnavailable } from "./database-unavailable.ts";
 export * from "./errors.ts";

@@ -4,6 +4,7 @@ import { Redis } from "ioredis";
 import { freePort, pollUntil } from "./processes.ts";
 
 export interface PrivateRedis {
+  port: number;
   url: string;
   /** A plain client of this server (no key prefix), for the test's own reads. */
   client: Redis;
@@ -12,13 +13,14 @@ export interface PrivateRedis {
 
 /**
  * A Redis server of the test's own on a free port: processes that take only REDIS_URL (no key prefix)
- * then share nothing with other test files on the shared Redis.
+ * then share nothing with other test files on the shared Redis. `extraArgs` go to redis-server as they
+ * are (e.g. `--replicaof 127.0.0.1 <port>`). `stop()` is a SIGKILL.
  */
-export async function startPrivateRedis(): Promise<PrivateRedis> {
+export async function startPrivateRedis(extraArgs: string[] = []): Promise<PrivateRedis> {
   const port = await freePort();
   const child: ChildProcess = spawn(
     "redis-server",
-    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", ...extraArgs],
     { stdio: "ignore" },
   );
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
@@ -31,6 +33,7 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
   client.on("error", () => {});
   await client.ping();
   return {
+    port,
     url,
     client,
     async stop() {
