@@ -292,3 +292,30 @@ test("staff filter the product table by category", async ({ browser }, testInfo)
   expect(new Set(await categoryCells.allTextContents())).toEqual(new Set(["Kitchen"]));
   await saveScreen(staff, testInfo, "admin-products-filtered");
 });
+
+test("the console has its own shell: no storefront search or cart, the current section marked, breadcrumbs back", async ({
+  browser,
+}, testInfo) => {
+  const staff = await signInAs(browser, "staff@stockroom.dev", "/admin/products");
+  await expect(staff.getByRole("heading", { name: "Products", level: 1 })).toBeVisible();
+  await expect(staff.getByRole("searchbox", { name: "Search products" })).toHaveCount(0);
+  await expect(staff.getByRole("link", { name: /^Cart/ })).toHaveCount(0);
+  await expect(staff.getByRole("main")).toHaveCount(1);
+  const nav = staff.getByRole("navigation", { name: "Admin" });
+  await expect(nav.getByRole("link", { name: "Products" })).toHaveAttribute("aria-current", "page");
+  await expect(nav.getByRole("link", { name: "Dashboard" })).not.toHaveAttribute("aria-current", "page");
+
+  // A detail page keeps its section marked and leads back through the breadcrumbs.
+  await staff.getByRole("main").getByRole("row").nth(1).getByRole("link").first().click();
+  const breadcrumb = staff.getByRole("navigation", { name: "Breadcrumb" });
+  await expect(breadcrumb.getByRole("link", { name: "Products" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Products" })).toHaveAttribute("aria-current", "page");
+  await saveScreen(staff, testInfo, "admin-product-detail");
+  await breadcrumb.getByRole("link", { name: "Products" }).click();
+  await expect(staff).toHaveURL(/\/admin\/products$/);
+
+  // The way back to the store is there, and the store has its own header again.
+  await staff.getByRole("link", { name: "View store" }).click();
+  await expect(staff.getByRole("searchbox", { name: "Search products" })).toBeVisible();
+  await expect(staff.getByRole("main")).toHaveCount(1);
+});

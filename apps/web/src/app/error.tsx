@@ -2,10 +2,13 @@
 
 import Link from "next/link";
 
-/** Any page that fails to load: say so plainly, offer a retry and a way out (no dead ends). */
+/**
+ * A failure outside both shells (a layout itself): say so plainly, offer a retry and a way out. Pages
+ * fail into (shop)/error.tsx or admin/error.tsx, inside their shell.
+ */
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
-    <section className="mx-auto max-w-lg py-10 text-center">
+    <main id="main" className="mx-auto max-w-lg py-10 text-center">
       <h1 className="text-2xl font-semibold">Something went wrong</h1>
       <p className="mt-2 text-stone-700">We could not load this page. Please try again in a moment.</p>
       <div className="mt-6 flex justify-center gap-3">
@@ -16,6 +19,6 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
           Go to the storefront
         </Link>
       </div>
-    </section>
+    </main>
   );
 }

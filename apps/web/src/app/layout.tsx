@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { Providers } from "~/components/providers";
-import { SiteHeader } from "~/components/site-header";
 import { webEnv } from "~/env";
 import { getViewer } from "~/lib/session";
 import "./globals.css";
@@ -25,13 +24,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <Providers signedIn={viewer !== null} timeZone={webEnv.SHOP_TIME_ZONE}>
-          <SiteHeader viewer={viewer} />
-          <main id="main" className="mx-auto max-w-6xl px-4 py-8">
-            {children}
-          </main>
-          <footer className="mx-auto max-w-6xl px-4 py-10 text-sm text-stone-600">
-            Stockroom · prices in USD · free returns within 30 days
-          </footer>
+          {/* Each shell (the storefront's in (shop)/layout.tsx, the admin console's in admin/layout.tsx) draws its own header and <main id="main">. */}
+          {children}
         </Providers>
       </body>
     </html>

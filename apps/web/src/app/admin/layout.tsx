@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
+import { AdminHeader } from "~/components/admin/admin-header";
+import { AdminNav, type AdminSection } from "~/components/admin/admin-nav";
 import { Forbidden } from "~/components/admin/forbidden";
+import { StoreShell } from "~/components/store-shell";
 import { getViewer } from "~/lib/session";
 
 export const metadata: Metadata = { title: { default: "Admin", template: "%s · Admin · Stockroom" } };
 
-const sections = [
+const sections: AdminSection[] = [
   { href: "/admin", label: "Dashboard" },
   { href: "/admin/products", label: "Products" },
   { href: "/admin/inventory", label: "Inventory" },
@@ -17,29 +19,31 @@ const sections = [
   { href: "/admin/emails", label: "Emails" },
 ];
 
-/** Only STAFF and ADMIN get in; others are sent to sign in or told they may not. */
+/**
+ * The console's own shell (its header, a sidebar marking the current section), separate from the
+ * storefront's. Only STAFF and ADMIN get in; others are sent to sign in or told, in the store's
+ * shell, that they may not.
+ */
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const viewer = await getViewer();
   if (!viewer) redirect("/sign-in?next=/admin");
-  if (viewer.role === "CUSTOMER") return <Forbidden />;
+  if (viewer.role === "CUSTOMER") {
+    return (
+      <StoreShell viewer={viewer}>
+        <Forbidden />
+      </StoreShell>
+    );
+  }
   const links = viewer.role === "ADMIN" ? [...sections, { href: "/admin/staff", label: "Staff" }] : sections;
   return (
-    <div className="grid gap-6 md:grid-cols-[12rem_1fr]">
-      <nav aria-label="Admin" className="self-start rounded-lg border border-stone-200 bg-white p-2 text-sm">
-        <ul className="flex flex-wrap gap-1 md:flex-col">
-          {links.map((link) => (
-            <li key={link.href}>
-              <Link
-                href={link.href}
-                className="block rounded-md px-3 py-2 hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-emerald-700"
-              >
-                {link.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <div className="min-w-0">{children}</div>
-    </div>
+    <>
+      <AdminHeader viewer={viewer} />
+      <div className="mx-auto grid max-w-7xl gap-6 px-4 py-6 md:grid-cols-[12rem_1fr]">
+        <AdminNav sections={links} />
+        <main id="main" className="min-w-0">
+          {children}
+        </main>
+      </div>
+    </>
   );
 }

@@ -1,5 +1,6 @@
 import { TRPCClientError } from "@trpc/client";
 import { notFound } from "next/navigation";
+import { Breadcrumbs } from "~/components/admin/breadcrumbs";
 import { OrderHistoryTable } from "~/components/order-history-table";
 import { DateTime } from "~/components/ui/date-time";
 import { apiForRequest } from "~/lib/api-server";
@@ -18,6 +19,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   const { orders } = await api.order.listByUser.query({ userId: id, limit: 50 });
   return (
     <div className="flex flex-col gap-4">
+      <Breadcrumbs items={[{ label: "Customers", href: "/admin/customers" }, { label: customer.name }]} />
       <h1 className="text-2xl font-semibold">{customer.name}</h1>
       <p className="text-sm">
         {customer.email} · joined <DateTime value={customer.createdAt} format="date" /> ·{" "}

@@ -1,5 +1,6 @@
 import { TRPCClientError } from "@trpc/client";
 import { notFound } from "next/navigation";
+import { Breadcrumbs } from "~/components/admin/breadcrumbs";
 import { StockAdjustForm } from "~/components/admin/stock-adjust-form";
 import { DateTime } from "~/components/ui/date-time";
 import { apiForRequest } from "~/lib/api-server";
@@ -24,6 +25,7 @@ export default async function ProductStockPage({ params }: { params: Promise<{ p
   const level = levels.find((l) => l.productId === productId);
   return (
     <div className="flex flex-col gap-6">
+      <Breadcrumbs items={[{ label: "Inventory", href: "/admin/inventory" }, { label: product.name }]} />
       <h1 className="text-2xl font-semibold">Stock: {product.name}</h1>
       <p>
         On hand: <strong data-testid="on-hand">{level?.onHand ?? 0}</strong>

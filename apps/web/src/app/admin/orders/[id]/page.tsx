@@ -1,6 +1,7 @@
 import { TRPCClientError } from "@trpc/client";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Breadcrumbs } from "~/components/admin/breadcrumbs";
 import { OrderActions } from "~/components/admin/order-actions";
 import { OrderLines, ShippingAddress } from "~/components/order-details";
 import { OrderStatusBadge } from "~/components/status-badges";
@@ -21,6 +22,9 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
   });
   return (
     <div className="flex flex-col gap-6">
+      <Breadcrumbs
+        items={[{ label: "Orders", href: "/admin/orders" }, { label: `Order #${order.number}` }]}
+      />
       <h1 className="text-2xl font-semibold">Order #{order.number}</h1>
       <p>
         Status:{" "}

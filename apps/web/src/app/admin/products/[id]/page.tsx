@@ -1,6 +1,7 @@
 import { TRPCClientError } from "@trpc/client";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Breadcrumbs } from "~/components/admin/breadcrumbs";
 import { ProductForm } from "~/components/admin/product-form";
 import { apiForRequest } from "~/lib/api-server";
 
@@ -22,6 +23,7 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
   ]);
   return (
     <div className="flex flex-col gap-4">
+      <Breadcrumbs items={[{ label: "Products", href: "/admin/products" }, { label: product.name }]} />
       <h1 className="text-2xl font-semibold">{product.name}</h1>
       <p className="text-sm">
         {product.active ? "Active" : "Archived"} · {product.stock} in stock ·{" "}

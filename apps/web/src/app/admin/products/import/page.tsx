@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Breadcrumbs } from "~/components/admin/breadcrumbs";
 import { ProductImport } from "~/components/admin/product-import";
 
 export const metadata = { title: "Import and export products" };
@@ -7,6 +8,9 @@ export default function ProductImportPage() {
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-col gap-1">
+        <Breadcrumbs
+          items={[{ label: "Products", href: "/admin/products" }, { label: "Import and export" }]}
+        />
         <h1 className="text-2xl font-semibold">Import and export products</h1>
         <p className="text-sm text-stone-700">
           Download the catalogue as CSV, edit it in a spreadsheet, and import it back. The import checks every

@@ -1,3 +1,4 @@
+import { Breadcrumbs } from "~/components/admin/breadcrumbs";
 import { ProductForm } from "~/components/admin/product-form";
 import { apiForRequest } from "~/lib/api-server";
 
@@ -7,6 +8,7 @@ export default async function NewProductPage() {
   const categories = await (await apiForRequest()).product.categories.query();
   return (
     <div className="flex flex-col gap-4">
+      <Breadcrumbs items={[{ label: "Products", href: "/admin/products" }, { label: "New product" }]} />
       <h1 className="text-2xl font-semibold">New product</h1>
       <ProductForm categories={categories} />
     </div>
