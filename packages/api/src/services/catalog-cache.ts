@@ -47,8 +47,11 @@ export class CatalogCache {
     return `${this.prefix}:version`;
   }
 
+  // One hash tag for every product's stock keys: a sale bumps several products' generations in one
+  // pipeline and a page's levels are stored in one, and Redis Cluster (ioredis's Cluster client) needs
+  // a pipeline's keys in one slot. Entries and the version are read and written one by one, untagged.
   private stockKey(productId: string) {
-    return `${this.prefix}:stock:${productId}`;
+    return `{${this.prefix}:stock}:${productId}`;
   }
 
   /** The catalog version now; null when Redis is unavailable, and then nothing may be cached. */
