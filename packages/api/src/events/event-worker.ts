@@ -20,8 +20,8 @@ export interface EventWorkerOptions {
   /** Defaults to graphile-worker's console logger. */
   log?: EventLog;
   /**
-   * How often (ms) to look for jobs whose retry time has come. New jobs do not wait for it: Postgres
-   * NOTIFY wakes the worker as soon as the enqueuing transaction commits. Default 2000.
+   * How often (ms) an idle worker looks for due jobs. New jobs wait for it too: they are queued
+   * without a NOTIFY (order-events.ts, ADR 0010). Default 500.
    */
   pollInterval?: number;
   /** Heartbeat and dead-worker sweep intervals (see worker-heartbeat.ts); shorter in tests. */
@@ -43,6 +43,9 @@ export function graphileLogger(log: EventLog): Logger {
   });
 }
 
+/** Jobs are queued without a NOTIFY, so this bounds how long a new order's e-mail waits to start. */
+export const DEFAULT_POLL_INTERVAL_MS = 500;
+
 function runnerOptions(options: EventWorkerOptions, events: WorkerEvents): RunnerOptions {
   const concurrency = options.concurrency ?? 5;
   return {
@@ -61,7 +64,7 @@ function runnerOptions(options: EventWorkerOptions, events: WorkerEvents): Runne
     parsedCronItems: [], // no scheduled jobs; without this graphile-worker reads a ./crontab file
     // The caller owns the process and its signals; apps/api/src/worker.ts stops the runner itself.
     noHandleSignals: true,
-    ...(options.pollInterval === undefined ? {} : { pollInterval: options.pollInterval }),
+    pollInterval: options.pollInterval ?? DEFAULT_POLL_INTERVAL_MS,
     ...(options.log ? { logger: graphileLogger(options.log) } : {}),
     ...options.overrides,
   };

@@ -27,13 +27,33 @@ export type OrderEvent = {
 const MAX_ATTEMPTS = 25;
 
 /**
- * The SQL expression that queues one event: the only place that spells graphile-worker's `add_job`.
- * `payloadSql` is an SQL expression of type json (a parameter, or `json_build_object(...)` over
- * columns of the statement that composes it, as the one-statement order write does).
+ * Two CTEs for a WITH clause that queue one event per row of `fromSql`: the only place that writes
+ * graphile-worker's tables. `job` inserts the rows `add_job` would insert for a job without a key
+ * (graphile-worker 0.17.3, migration 19: no queue, due now, priority 0, no flags), but sends no
+ * pg_notify: a notifying transaction takes one cluster-wide lock at commit, which serialised every
+ * order's commit (ADR 0010). Workers find the job by polling (event-worker.ts).
+ *
+ * `job_task` registers the task the first time: it inserts nothing once the row exists, and when two
+ * first events race, ON CONFLICT ... DO UPDATE still returns the id the other one committed.
+ * `payloadSql` is a json expression over `fromSql`'s columns (or a parameter).
  */
-export function addJobSql(name: OrderEventName, payloadSql: string): string {
+export function orderEventJobCtes(name: OrderEventName, payloadSql: string, fromSql: string): string {
   if (!Object.hasOwn(ORDER_EVENT_PAYLOADS, name)) throw new Error(`Unknown order event ${name}`);
-  return `${JOB_QUEUE_SCHEMA}.add_job('${name}', ${payloadSql}, max_attempts => ${MAX_ATTEMPTS})`;
+  const tasks = `${JOB_QUEUE_SCHEMA}._private_tasks`;
+  return `job_task AS (
+             INSERT INTO ${JOB_QUEUE_SCHEMA}._private_tasks AS tasks (identifier)
+             SELECT '${name}' WHERE NOT EXISTS (SELECT 1 FROM ${tasks} WHERE identifier = '${name}')
+             ON CONFLICT (identifier) DO UPDATE SET identifier = excluded.identifier
+             RETURNING id
+           ), job AS (
+             INSERT INTO ${JOB_QUEUE_SCHEMA}._private_jobs
+               (job_queue_id, task_id, payload, run_at, max_attempts, key, priority, flags)
+             SELECT NULL::int,
+               coalesce((SELECT id FROM job_task), (SELECT id FROM ${tasks} WHERE identifier = '${name}')),
+               ${payloadSql}, now(), ${MAX_ATTEMPTS}::smallint, NULL::text, 0::smallint, NULL::jsonb
+             FROM ${fromSql}
+             RETURNING id
+           )`;
 }
 
 /**
@@ -44,5 +64,8 @@ export function addJobSql(name: OrderEventName, payloadSql: string): string {
  */
 export async function enqueueOrderEvent(db: DbClient, event: OrderEvent): Promise<void> {
   const payload = ORDER_EVENT_PAYLOADS[event.name].parse(event.payload);
-  await db.$executeRawUnsafe(`SELECT ${addJobSql(event.name, "$1::json")}`, JSON.stringify(payload));
+  await db.$executeRawUnsafe(
+    `WITH ${orderEventJobCtes(event.name, "$1::json", "(VALUES (1)) AS one")} SELECT count(*) FROM job`,
+    JSON.stringify(payload),
+  );
 }

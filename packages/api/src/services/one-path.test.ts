@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
-  addJobSql,
   enqueueOrderEvent,
   ORDER_EVENT_NAMES,
   ORDER_EVENT_PAYLOADS,
+  orderEventJobCtes,
 } from "../events/order-events.ts";
 import { createOrderEventTasks } from "../events/tasks.ts";
 import { ORDER_PLACEMENT_SQL } from "./order-placement-sql.ts";
@@ -57,14 +57,17 @@ describe("one writer of stock and its ledger", () => {
 });
 
 describe("one way to enqueue an event", () => {
-  it("only events/order-events.ts spells graphile-worker's add_job", () => {
-    expect(filesMentioning(/add_job/)).toEqual(["packages/api/src/events/order-events.ts"]);
+  it("only events/order-events.ts writes graphile-worker's job tables or spells add_job", () => {
+    expect(filesMentioning(/add_jobs?\b|(INSERT INTO|UPDATE)\s+[\w${}.]*_private_(jobs|tasks)/)).toEqual([
+      "packages/api/src/events/order-events.ts",
+    ]);
   });
 
-  it("the order statement queues order.created with the same expression enqueueOrderEvent uses", () => {
+  it("the order statement queues order.created with the CTEs enqueueOrderEvent uses, and no NOTIFY", () => {
     expect(ORDER_PLACEMENT_SQL.place.text).toContain(
-      addJobSql("order.created", "json_build_object('orderId', id)"),
+      orderEventJobCtes("order.created", "json_build_object('orderId', placed.id)", "placed"),
     );
+    expect(ORDER_PLACEMENT_SQL.place.text).not.toMatch(/add_job|notify/i);
   });
 
   it("one list of event names: every one has a payload schema and a worker task", () => {
@@ -86,7 +89,7 @@ describe("one way to enqueue an event", () => {
   });
 
   it("refuses an event name outside the list", () => {
-    expect(() => addJobSql("order.deleted" as never, "'{}'::json")).toThrow(
+    expect(() => orderEventJobCtes("order.deleted" as never, "'{}'::json", "placed")).toThrow(
       "Unknown order event order.deleted",
     );
   });

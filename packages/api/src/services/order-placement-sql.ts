@@ -1,4 +1,4 @@
-import { addJobSql } from "../events/order-events.ts";
+import { orderEventJobCtes } from "../events/order-events.ts";
 import type { SqlStatement } from "../sql.ts";
 import { orderSaleStockSql } from "./inventory-ledger.ts";
 
@@ -11,7 +11,11 @@ const stock = orderSaleStockSql({
   orderIdSql: "placed.id",
   actorIdSql: "$16",
 });
-const orderCreatedJob = addJobSql("order.created", "json_build_object('orderId', id)");
+const orderCreatedJob = orderEventJobCtes(
+  "order.created",
+  "json_build_object('orderId', placed.id)",
+  "placed",
+);
 
 /** A product as the `products` statement returns it. */
 export interface PlacementProduct {
@@ -118,9 +122,7 @@ export const ORDER_PLACEMENT_SQL = {
              SELECT id, NULL, 'pending'::"OrderStatus", $16 FROM placed
            ), ledger AS (
              ${stock.ledger}
-           ), job AS (
-             SELECT ${orderCreatedJob} FROM placed
-           )
+           ), ${orderCreatedJob}
            SELECT checked.unchanged, checked.enough, placed.id, placed.number, placed."createdAt",
              placed."updatedAt", (SELECT count(*) FROM job)::int AS queued,
              (SELECT json_agg(json_build_object('productId', "productId", 'onHand', "onHand")) FROM locked) AS levels
