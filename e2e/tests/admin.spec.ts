@@ -85,10 +85,18 @@ test("staff create a product, stock it, and take a shopper's order of it from pe
   };
   await expect(await shopperStatus()).toContainText("pending");
   await staff.getByRole("button", { name: "Mark paid" }).click();
+  await staff
+    .getByRole("alertdialog", { name: "Mark this order paid?" })
+    .getByRole("button", { name: "Mark paid" })
+    .click();
   await expect(staff.getByTestId("order-status")).toHaveText("paid");
   await expect(await shopperStatus()).toContainText("paid");
   await staff.getByLabel("Tracking number").fill("1Z999AA10123456784");
   await staff.getByRole("button", { name: "Ship" }).click();
+  await staff
+    .getByRole("alertdialog", { name: "Ship this order?" })
+    .getByRole("button", { name: "Ship" })
+    .click();
   await expect(staff.getByTestId("order-status")).toHaveText("shipped");
   await expect(await shopperStatus()).toContainText("shipped");
   await staff.getByRole("button", { name: "Mark delivered" }).click();
@@ -318,4 +326,23 @@ test("the console has its own shell: no storefront search or cart, the current s
   await staff.getByRole("link", { name: "View store" }).click();
   await expect(staff.getByRole("searchbox", { name: "Search products" })).toBeVisible();
   await expect(staff.getByRole("main")).toHaveCount(1);
+});
+
+test("archiving a product is undone from its toast", async ({ browser, baseURL }, testInfo) => {
+  const api = await apiAs(baseURL!, "staff@stockroom.dev");
+  const product = await createProduct(baseURL!, { name: "Undo Vase", price: 18, stock: 4 });
+  const staff = await signInAs(
+    browser,
+    "staff@stockroom.dev",
+    `/admin/products?q=${encodeURIComponent(product.name)}`,
+  );
+  const row = staff.getByRole("row").filter({ hasText: product.name });
+  await row.getByRole("button", { name: `Archive ${product.name}` }).click();
+  await expect(row.getByText("Archived")).toBeVisible();
+  const toast = staff.getByRole("status").filter({ hasText: `${product.name} archived` });
+  await saveScreen(staff, testInfo, "admin-archive-undo");
+  await toast.getByRole("button", { name: "Undo" }).click();
+  await expect(row.getByText("Active")).toBeVisible();
+  const stored = (await (await api.get(`/api/products/${product.id}`)).json()) as { active: boolean };
+  expect(stored.active).toBe(true);
 });

@@ -20,20 +20,29 @@ export function ArchiveToggle({
   const archive = useMutation(trpc.product.archive.mutationOptions());
   const unarchive = useMutation(trpc.product.unarchive.mutationOptions());
   const pending = archive.isPending || unarchive.isPending;
+  async function change(toActive: boolean, undoable: boolean) {
+    try {
+      await (toActive ? unarchive : archive).mutateAsync({ id: productId });
+      const message = toActive
+        ? `${productName} is back on sale`
+        : `${productName} archived: hidden from shoppers`;
+      notify(
+        message,
+        "success",
+        undoable ? { label: "Undo", run: () => void change(!toActive, false) } : undefined,
+      );
+      router.refresh();
+    } catch {
+      notify("Could not change the product", "error");
+    }
+  }
   return (
     <button
       type="button"
       disabled={pending}
       className="text-sm underline underline-offset-4 disabled:opacity-50"
-      onClick={async () => {
-        try {
-          await (active ? archive : unarchive).mutateAsync({ id: productId });
-          notify(active ? `${productName} archived` : `${productName} is back on sale`);
-          router.refresh();
-        } catch {
-          notify("Could not change the product", "error");
-        }
-      }}
+      // Archiving is undone from the toast, so it needs no confirmation.
+      onClick={() => void change(!active, true)}
     >
       {active ? "Archive" : "Unarchive"}
       <span className="sr-only"> {productName}</span>

@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ConfirmDialog } from "~/components/ui/confirm-dialog";
 import { useTRPC } from "~/lib/trpc-client";
 import { useToast } from "../toaster";
 
@@ -38,14 +39,17 @@ export function OrderActions({ orderId, status }: { orderId: string; status: Sta
       className="flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-4 text-sm"
     >
       {status === "pending" ? (
-        <button
-          type="button"
-          disabled={pending}
-          className="rounded-md bg-stone-900 px-3 py-2 text-white"
-          onClick={() => run(() => transition.mutateAsync({ id: orderId, to: "paid" }), "Marked as paid")}
-        >
-          Mark paid
-        </button>
+        <ConfirmDialog
+          title="Mark this order paid?"
+          description="Do this once the payment has arrived: the customer is e-mailed that their order is paid."
+          confirmLabel="Mark paid"
+          onConfirm={() => run(() => transition.mutateAsync({ id: orderId, to: "paid" }), "Marked as paid")}
+          trigger={
+            <button type="button" disabled={pending} className="rounded-md bg-stone-900 px-3 py-2 text-white">
+              Mark paid
+            </button>
+          }
+        />
       ) : null}
       {status === "paid" ? (
         <>
@@ -57,22 +61,38 @@ export function OrderActions({ orderId, status }: { orderId: string; status: Sta
               className="rounded-md border border-stone-300 px-2 py-1.5"
             />
           </label>
-          <button
-            type="button"
-            disabled={pending}
-            className="rounded-md bg-stone-900 px-3 py-2 text-white"
-            onClick={() =>
-              tracking.trim().length < 3
-                ? setError("Enter the tracking number to ship")
-                : run(
-                    () =>
-                      transition.mutateAsync({ id: orderId, to: "shipped", trackingNumber: tracking.trim() }),
-                    "Marked as shipped",
-                  )
-            }
-          >
-            Ship
-          </button>
+          {tracking.trim().length < 3 ? (
+            <button
+              type="button"
+              disabled={pending}
+              className="rounded-md bg-stone-900 px-3 py-2 text-white"
+              onClick={() => setError("Enter the tracking number to ship")}
+            >
+              Ship
+            </button>
+          ) : (
+            <ConfirmDialog
+              title="Ship this order?"
+              description={`The customer is e-mailed tracking number ${tracking.trim()}.`}
+              confirmLabel="Ship"
+              onConfirm={() =>
+                run(
+                  () =>
+                    transition.mutateAsync({ id: orderId, to: "shipped", trackingNumber: tracking.trim() }),
+                  "Marked as shipped",
+                )
+              }
+              trigger={
+                <button
+                  type="button"
+                  disabled={pending}
+                  className="rounded-md bg-stone-900 px-3 py-2 text-white"
+                >
+                  Ship
+                </button>
+              }
+            />
+          )}
         </>
       ) : null}
       {status === "shipped" ? (
@@ -88,17 +108,23 @@ export function OrderActions({ orderId, status }: { orderId: string; status: Sta
         </button>
       ) : null}
       {status === "pending" || status === "paid" ? (
-        <button
-          type="button"
-          disabled={pending}
-          className="rounded-md border border-red-700 px-3 py-2 text-red-800"
-          onClick={() => {
-            if (window.confirm("Cancel this order and put its items back in stock?"))
-              void run(() => cancel.mutateAsync({ id: orderId }), "Order cancelled and restocked");
-          }}
-        >
-          Cancel and restock
-        </button>
+        <ConfirmDialog
+          title="Cancel this order?"
+          description="Its items go back in stock and the customer is e-mailed. This cannot be undone."
+          confirmLabel="Cancel and restock"
+          cancelLabel="Keep order"
+          destructive
+          onConfirm={() => run(() => cancel.mutateAsync({ id: orderId }), "Order cancelled and restocked")}
+          trigger={
+            <button
+              type="button"
+              disabled={pending}
+              className="rounded-md border border-red-700 px-3 py-2 text-red-800"
+            >
+              Cancel and restock
+            </button>
+          }
+        />
       ) : null}
       {error ? (
         <p role="alert" className="w-full rounded-md bg-red-50 px-3 py-2 text-red-800">
