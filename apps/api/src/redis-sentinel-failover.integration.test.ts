@@ -46,6 +46,7 @@ afterAll(async () => {
 
 interface Outcome {
   at: number;
+  ms: number;
   status: number;
   body: unknown;
 }
@@ -55,7 +56,7 @@ async function keepCalling(done: () => boolean, call: () => Promise<HttpResult>,
   while (!done()) {
     const at = Date.now();
     const result = await call().catch((error: unknown) => ({ status: 0, body: String(error) }));
-    into.push({ at, status: result.status, body: result.body });
+    into.push({ at, ms: Date.now() - at, status: result.status, body: result.body });
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
@@ -142,10 +143,13 @@ describe("Redis failover under Sentinel", () => {
         await load;
 
         const refused = orders.filter((outcome) => outcome.status !== 201);
+        const slowest = (outcomes: Outcome[]) =>
+          Math.max(...outcomes.filter(({ at }) => at >= killedAt && at <= failedOverAt).map(({ ms }) => ms));
         console.log(
           `failover: new master named ${failedOverAt - killedAt} ms after the kill; first order after it ` +
             `accepted ${accepted.at - failedOverAt} ms later; ${orders.length} orders (${refused.length} refused: ` +
-            `${[...new Set(refused.map((outcome) => outcome.status))].join(", ") || "none"}), ${reads.length} reads`,
+            `${[...new Set(refused.map((outcome) => outcome.status))].join(", ") || "none"}), ${reads.length} reads; ` +
+            `slowest during the failover: read ${slowest(reads)} ms, order ${slowest(orders)} ms`,
         );
         expect(
           reads.filter((outcome) => outcome.status !== 200),
