@@ -221,3 +221,33 @@ test("storefront pages have no serious or critical accessibility violations", as
   await page.goto("/");
   await expectNoSeriousA11yViolations(page);
 });
+
+test("the cart respects stock: 5 of 2 is refused with how many there are, and the cart caps the line", async ({
+  page,
+  baseURL,
+}, testInfo) => {
+  const pair = await createProduct(baseURL!, { name: "Pair of Candlesticks", price: 30, stock: 2 });
+  await page.goto(`/p/${pair.slug}`);
+  await expect(page.getByText("Only 2 available")).toBeVisible();
+  await page.getByRole("spinbutton", { name: "Quantity" }).fill("5");
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Only 2 available" })).toBeVisible();
+  await saveScreen(page, testInfo, "product-quantity-over-stock");
+  await expect(page.getByRole("link", { name: /Cart \(0\)/ })).toBeVisible();
+
+  await page.getByRole("spinbutton", { name: "Quantity" }).fill("2");
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByRole("link", { name: /Cart \(2\)/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: "All in your cart" })).toBeDisabled();
+
+  await page.goto("/cart");
+  const line = page.getByRole("listitem").filter({ hasText: pair.name });
+  await expect(line.getByRole("link", { name: pair.name })).toHaveAttribute("href", `/p/${pair.slug}`);
+  await expect(line.getByText("Only 2 available")).toBeVisible();
+  await expect(line.getByText("$60.00")).toBeVisible();
+  await expect(line.locator("img")).toBeVisible();
+  // Typing more than there is settles on the most that can be bought.
+  await line.getByRole("spinbutton").fill("7");
+  await expect(line.getByRole("spinbutton")).toHaveValue("2");
+  await saveScreen(page, testInfo, "cart-capped");
+});

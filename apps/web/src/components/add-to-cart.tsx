@@ -2,7 +2,11 @@
 
 import { useState } from "react";
 import { useCart } from "~/lib/cart";
+import { checkAddition, lineLimit } from "~/lib/cart-limits";
 import { useToast } from "./toaster";
+
+// Below this many left, the page says how many can be had before anyone asks for more.
+const FEW_LEFT = 10;
 
 export function AddToCart({
   productId,
@@ -16,20 +20,27 @@ export function AddToCart({
   const cart = useCart();
   const notify = useToast();
   const inCart = cart.lines.find((line) => line.productId === productId)?.quantity ?? 0;
-  const available = Math.max(0, Math.min(99, stock) - inCart);
-  const [quantity, setQuantity] = useState(1);
+  const canAdd = Math.max(0, lineLimit(stock) - inCart);
+  const [quantity, setQuantity] = useState("1");
+  const [problem, setProblem] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   if (stock <= 0) return <p className="font-medium text-stone-600">Sold out</p>;
   return (
     <form
-      className="flex items-end gap-3"
+      className="flex flex-col gap-2"
+      noValidate
       onSubmit={async (event) => {
         event.preventDefault();
+        const requested = Number(quantity);
+        if (!Number.isInteger(requested) || requested < 1) return setProblem("Enter a quantity of 1 or more");
+        const check = checkAddition(requested, stock, inCart);
+        if (!check.ok) return setProblem(check.message);
+        setProblem(null);
         setPending(true);
         try {
-          await cart.add(productId, quantity);
-          notify(`Added ${quantity} × ${productName} to your cart`);
-          setQuantity(1);
+          await cart.add(productId, requested);
+          notify(`Added ${requested} × ${productName} to your cart`);
+          setQuantity("1");
         } catch {
           notify("Could not add to cart. Please try again.", "error");
         } finally {
@@ -37,27 +48,40 @@ export function AddToCart({
         }
       }}
     >
-      <label className="flex flex-col gap-1 text-sm">
-        Quantity
-        <input
-          type="number"
-          name="quantity"
-          min={1}
-          max={Math.max(1, available)}
-          value={quantity}
-          onChange={(event) =>
-            setQuantity(Math.max(1, Math.min(available || 1, Number(event.target.value) || 1)))
-          }
-          className="w-24 rounded-md border border-stone-300 px-2 py-2"
-        />
-      </label>
-      <button
-        type="submit"
-        disabled={pending || available === 0}
-        className="rounded-md bg-emerald-800 px-5 py-2.5 font-medium text-white disabled:opacity-50"
+      <div className="flex items-end gap-3">
+        <label className="flex flex-col gap-1 text-sm">
+          Quantity
+          <input
+            type="number"
+            name="quantity"
+            inputMode="numeric"
+            min={1}
+            max={Math.max(1, canAdd)}
+            value={quantity}
+            aria-invalid={problem ? true : undefined}
+            aria-describedby="quantity-help"
+            onChange={(event) => {
+              setQuantity(event.target.value);
+              setProblem(null);
+            }}
+            className="w-24 rounded-md border border-stone-300 px-2 py-2"
+          />
+        </label>
+        <button
+          type="submit"
+          disabled={pending || canAdd === 0}
+          className="rounded-md bg-emerald-800 px-5 py-2.5 font-medium text-white disabled:opacity-50"
+        >
+          {canAdd === 0 ? "All in your cart" : "Add to cart"}
+        </button>
+      </div>
+      <p
+        id="quantity-help"
+        role={problem ? "alert" : undefined}
+        className={`text-sm ${problem ? "text-red-800" : "text-stone-600"}`}
       >
-        {available === 0 ? "All in your cart" : "Add to cart"}
-      </button>
+        {problem ?? (canAdd > 0 && canAdd < FEW_LEFT ? `Only ${canAdd} available` : "")}
+      </p>
     </form>
   );
 }

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useCart } from "~/lib/cart";
+import { limitNote, lineLimit, MAX_LINE_QUANTITY } from "~/lib/cart-limits";
 import { cartCurrency, formatMoney } from "~/lib/money";
 
 export default function CartPage() {
@@ -25,26 +26,59 @@ export default function CartPage() {
       <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
         {cart.lines.map((line) => (
           <li key={line.productId} className="flex flex-wrap items-center gap-4 p-4">
+            <img
+              src={line.product?.imageUrl ?? "/images/products/placeholder.svg"}
+              alt=""
+              width={64}
+              height={64}
+              className="size-16 rounded-md border border-stone-200 bg-stone-100 object-cover"
+            />
             <div className="min-w-40 flex-1">
-              <p className="font-medium">{line.product?.name ?? "Unavailable product"}</p>
+              {line.product ? (
+                <Link
+                  href={`/p/${line.product.slug}`}
+                  className="font-medium underline-offset-4 hover:underline"
+                >
+                  {line.product.name}
+                </Link>
+              ) : (
+                <p className="font-medium">Unavailable product</p>
+              )}
               <p className="text-sm text-stone-600">
-                {line.product ? formatMoney(line.product.priceCents, line.product.currency) : ""}
+                {line.product ? `${formatMoney(line.product.priceCents, line.product.currency)} each` : ""}
               </p>
             </div>
-            <label className="flex items-center gap-2 text-sm">
-              Quantity
-              <input
-                type="number"
-                min={1}
-                max={Math.max(1, Math.min(99, line.product?.stock ?? 99))}
-                value={line.quantity}
-                onChange={(event) =>
-                  void cart.setQuantity(line.productId, Math.max(1, Number(event.target.value) || 1))
-                }
-                className="w-20 rounded-md border border-stone-300 px-2 py-1.5"
-                aria-label={`Quantity of ${line.product?.name ?? "item"}`}
-              />
-            </label>
+            <div className="flex flex-col gap-1">
+              <label className="flex items-center gap-2 text-sm">
+                Quantity
+                <input
+                  type="number"
+                  min={1}
+                  max={Math.max(1, lineLimit(line.product?.stock ?? MAX_LINE_QUANTITY))}
+                  value={line.quantity}
+                  onChange={(event) => {
+                    const limit = Math.max(1, lineLimit(line.product?.stock ?? MAX_LINE_QUANTITY));
+                    void cart.setQuantity(
+                      line.productId,
+                      Math.min(limit, Math.max(1, Number(event.target.value) || 1)),
+                    );
+                  }}
+                  className="w-20 rounded-md border border-stone-300 px-2 py-1.5"
+                  aria-label={`Quantity of ${line.product?.name ?? "item"}`}
+                  aria-describedby={`available-${line.productId}`}
+                />
+              </label>
+              <p id={`available-${line.productId}`} className="text-xs text-stone-600">
+                {line.product && line.quantity >= lineLimit(line.product.stock)
+                  ? limitNote(line.product.stock)
+                  : ""}
+              </p>
+            </div>
+            <p className="w-24 text-right font-medium">
+              {line.product
+                ? formatMoney(line.product.priceCents * line.quantity, line.product.currency)
+                : ""}
+            </p>
             <button
               type="button"
               onClick={() => void cart.setQuantity(line.productId, 0)}
