@@ -1,5 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { Redis } from "ioredis";
 import { freePort, pollUntil } from "./processes.ts";
 
@@ -18,9 +21,24 @@ export interface PrivateRedis {
  */
 export async function startPrivateRedis(extraArgs: string[] = []): Promise<PrivateRedis> {
   const port = await freePort();
+  // Its own directory: a replica's full sync writes dump.rdb there even with --save "" (else in the
+  // test's working directory, the checkout). A later --dir in extraArgs wins.
+  const dir = mkdtempSync(path.join(tmpdir(), "stockroom-redis-"));
   const child: ChildProcess = spawn(
     "redis-server",
-    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", ...extraArgs],
+    [
+      "--port",
+      String(port),
+      "--bind",
+      "127.0.0.1",
+      "--save",
+      "",
+      "--appendonly",
+      "no",
+      "--dir",
+      dir,
+      ...extraArgs,
+    ],
     { stdio: "ignore" },
   );
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
@@ -40,6 +58,7 @@ export async function startPrivateRedis(extraArgs: string[] = []): Promise<Priva
       client.disconnect();
       if (child.exitCode === null) child.kill("SIGKILL");
       await exited;
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }
