@@ -52,7 +52,10 @@ export async function listProducts(db: DbClient, filter: ProductListFilter): Pro
   const sort = sorts[filter.sort];
   const conditions: Prisma.Sql[] = [];
   if (!filter.includeArchived) conditions.push(Prisma.sql`p.active`);
-  if (filter.category) conditions.push(Prisma.sql`c.slug = ${filter.category}`);
+  // The category's id as a value, not a join condition: then Postgres can walk the product index
+  // on (categoryId, createdAt) in order and stop after one page.
+  if (filter.category)
+    conditions.push(Prisma.sql`p."categoryId" = (SELECT id FROM category WHERE slug = ${filter.category})`);
   if (filter.minPriceCents !== undefined)
     conditions.push(Prisma.sql`p."priceCents" >= ${filter.minPriceCents}`);
   if (filter.maxPriceCents !== undefined)

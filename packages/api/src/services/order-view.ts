@@ -87,7 +87,7 @@ export function toOrderView(order: SelectedOrder): OrderView {
   };
 }
 
-/** For lists: no history, fewer columns. */
+/** For lists: no history, fewer columns; the item count is read for the page alone (orders.ts). */
 export const orderSummarySelect = {
   id: true,
   number: true,
@@ -98,5 +98,4 @@ export const orderSummarySelect = {
   createdAt: true,
   updatedAt: true,
   user: { select: { id: true, email: true, name: true } },
-  _count: { select: { items: true } },
 } satisfies Prisma.OrderSelect;

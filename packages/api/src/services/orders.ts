@@ -100,8 +100,25 @@ function keysetAfter(cursor: string | undefined): Prisma.OrderWhereInput {
   if (!cursor) return {};
   const after = decodeCursor(cursor);
   return {
+    // The `lte` bound is implied by the OR, but only it lets Postgres start the index scan at the
+    // cursor instead of reading (and discarding) every newer row first.
+    createdAt: { lte: after.createdAt },
     OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }],
   };
+}
+
+/**
+ * Item counts of the listed orders only. Prisma's `_count` would join a GROUP BY over the whole
+ * order_item table (8 s at a million orders); this reads the page's rows through order_item(orderId).
+ */
+async function itemCountsOf(db: DbClient, orderIds: string[]): Promise<Map<string, number>> {
+  if (orderIds.length === 0) return new Map();
+  const counts = await db.orderItem.groupBy({
+    by: ["orderId"],
+    where: { orderId: { in: orderIds } },
+    _count: { _all: true },
+  });
+  return new Map(counts.map((row) => [row.orderId, row._count._all]));
 }
 
 async function pageOf(db: DbClient, where: Prisma.OrderWhereInput, limit: number) {
@@ -111,12 +128,17 @@ async function pageOf(db: DbClient, where: Prisma.OrderWhereInput, limit: number
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit + 1,
   });
-  const page = rows.slice(0, limit).map(({ _count, user, ...order }) => ({
+  const listed = rows.slice(0, limit);
+  const itemCounts = await itemCountsOf(
+    db,
+    listed.map((order) => order.id),
+  );
+  const page = listed.map(({ user, ...order }) => ({
     ...order,
     totalCents: centsFromDb(order.totalCents),
     currency: order.currency.trim(),
     customer: user,
-    itemCount: _count.items,
+    itemCount: itemCounts.get(order.id) ?? 0,
   }));
   const last = page.at(-1);
   return { orders: page, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
