@@ -39,6 +39,21 @@ const BenchEnvSchema = z.object({
       "expected a database name containing 'bench'",
     )
     .default("postgresql://postgres@127.0.0.1:5432/stockroom_bench"),
+  /**
+   * A database already holding the large seed (`pnpm db:seed --products 100000 --orders 1000000`):
+   * when set, the admin lists and the dashboard are measured against it too. It is only read, never
+   * dropped: seeding a million orders takes minutes, too long for every run.
+   */
+  BENCH_LARGE_DATABASE_URL: loopbackUrl(
+    /^postgres(ql)?:\/\//,
+    "postgresql://postgres@127.0.0.1:5432/stockroom_large",
+  ).optional(),
+  BENCH_LARGE_API_PORT: port.default(4404),
+  /** The seeded admin account of the large database (the demo seed's; SEED_PASSWORD there). */
+  BENCH_LARGE_ADMIN_EMAIL: z.string().default("admin@stockroom.dev"),
+  BENCH_LARGE_ADMIN_PASSWORD: z.string().default("stockroom-demo"),
+  /** Connections for the admin rows: one staff member paging through a list, by default. */
+  BENCH_ADMIN_CONNECTIONS: whole(1, 500).default(1),
   BENCH_REDIS_URL: loopbackUrl(/^redis:\/\//, "redis://127.0.0.1:6379/0").default("redis://127.0.0.1:6379/0"),
   BENCH_API_PORT: port.default(4400),
   BENCH_LIST_BASELINE_PORT: port.default(4401),

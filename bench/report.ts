@@ -12,6 +12,8 @@ export interface ScenarioResult {
   baseline: Measurement;
   ratio: number;
   minRatio: number | null;
+  /** The latency goal of a row judged by the API's median instead of by ratio. */
+  maxP50Ms?: number;
   verdict: Verdict;
 }
 
@@ -21,15 +23,28 @@ const failed = (m: Measurement) =>
 export function judge(scenario: Scenario, target: Measurement, baseline: Measurement): ScenarioResult {
   const ratio = baseline.rps > 0 ? target.rps / baseline.rps : 0;
   // A ratio over failed requests means nothing: say so instead of passing or failing it.
-  const verdict: Verdict =
-    failed(target) || failed(baseline)
-      ? "ERRORS"
+  const goalMet =
+    scenario.maxP50Ms !== undefined
+      ? target.p50Ms <= scenario.maxP50Ms
       : scenario.minRatio === null
-        ? "-"
-        : ratio >= scenario.minRatio
-          ? "PASS"
-          : "BELOW";
-  return { name: scenario.name, target, baseline, ratio, minRatio: scenario.minRatio, verdict };
+        ? undefined
+        : ratio >= scenario.minRatio;
+  const verdict: Verdict =
+    failed(target) || failed(baseline) ? "ERRORS" : goalMet === undefined ? "-" : goalMet ? "PASS" : "BELOW";
+  return {
+    name: scenario.name,
+    target,
+    baseline,
+    ratio,
+    minRatio: scenario.minRatio,
+    ...(scenario.maxP50Ms !== undefined && { maxP50Ms: scenario.maxP50Ms }),
+    verdict,
+  };
+}
+
+function goalOf(result: ScenarioResult): string {
+  if (result.maxP50Ms !== undefined) return `p50<=${result.maxP50Ms}ms`;
+  return result.minRatio === null ? "-" : `>=${result.minRatio}x`;
 }
 
 const rps = (value: number) => Math.round(value).toLocaleString("en-US");
@@ -58,7 +73,7 @@ export function formatTable(results: ScenarioResult[]): string {
     ms(result.baseline.p50Ms),
     ms(result.baseline.p99Ms),
     `${result.ratio.toFixed(2)}x`,
-    result.minRatio === null ? "-" : `>=${result.minRatio}x`,
+    goalOf(result),
     result.verdict,
   ]);
   const widths = header.map((title, column) =>

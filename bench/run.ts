@@ -5,6 +5,7 @@
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { type ManagedProcess, stopProcess } from "../scripts/processes.ts";
+import { type AdminPage, adminScenarios, captureAdminPages, signInAdmin } from "./admin-lists.ts";
 import { assertPortsFree, startApi, waitUntilReady } from "./api-server.ts";
 import { startListBaseline, startOrderBaseline } from "./baselines.ts";
 import { readBenchEnv } from "./env.ts";
@@ -47,12 +48,42 @@ function selected(name: string): boolean {
   return env.BENCH_ONLY.length === 0 || env.BENCH_ONLY.some((word) => lower.includes(word));
 }
 
+/**
+ * With BENCH_LARGE_DATABASE_URL (and an admin row selected), a second API on that database, the
+ * admin signed in, and the admin pages captured; without it, the admin rows are skipped.
+ */
+async function startLargeApi(): Promise<
+  { cookie: string; pages: AdminPage[]; bodies: Record<string, string> } | undefined
+> {
+  const url = env.BENCH_LARGE_DATABASE_URL;
+  if (!url || !selected("admin")) {
+    if (!url) log("admin rows skipped: set BENCH_LARGE_DATABASE_URL to a database with the large seed");
+    return undefined;
+  }
+  log(`starting a second API on ${origin(env.BENCH_LARGE_API_PORT)} over ${new URL(url).pathname.slice(1)}`);
+  const api = startApi({
+    port: env.BENCH_LARGE_API_PORT,
+    databaseUrl: url,
+    redisUrl: env.BENCH_REDIS_URL,
+    poolSize: env.BENCH_POOL_SIZE,
+  });
+  running.push(api);
+  await waitUntilReady(api, env.BENCH_LARGE_API_PORT);
+  const cookie = await signInAdmin(
+    origin(env.BENCH_LARGE_API_PORT),
+    env.BENCH_LARGE_ADMIN_EMAIL,
+    env.BENCH_LARGE_ADMIN_PASSWORD,
+  );
+  return { cookie, ...(await captureAdminPages(origin(env.BENCH_LARGE_API_PORT), cookie)) };
+}
+
 async function main(): Promise<ScenarioResult[]> {
   await assertPortsFree([
     env.BENCH_API_PORT,
     env.BENCH_LIST_BASELINE_PORT,
     env.BENCH_ORDER_BASELINE_PORT,
     env.BENCH_WEB_PORT,
+    ...(env.BENCH_LARGE_DATABASE_URL ? [env.BENCH_LARGE_API_PORT] : []),
   ]);
   log(
     `${os.cpus().length} CPUs (load average ${loadAverageAtStart}), ${settings.seconds} s per measurement after ${settings.warmupSeconds} s warm-up, ${settings.connections} connections`,
@@ -79,6 +110,7 @@ async function main(): Promise<ScenarioResult[]> {
     env.BENCH_DATABASE_URL,
     env.BENCH_REDIS_URL,
   );
+  const large = await startLargeApi();
   const withStorefront = selected("storefront");
   let pagePaths: string[] = [];
   let storefront: Record<string, string> = {};
@@ -89,7 +121,10 @@ async function main(): Promise<ScenarioResult[]> {
     storefront = await captureStorefrontPages(origin(env.BENCH_WEB_PORT), pagePaths);
   }
   running.push(
-    await startListBaseline({ port: env.BENCH_LIST_BASELINE_PORT, pages: { ...pages, ...storefront } }),
+    await startListBaseline({
+      port: env.BENCH_LIST_BASELINE_PORT,
+      pages: { ...pages, ...storefront, ...large?.bodies },
+    }),
   );
   running.push(
     await startOrderBaseline({
@@ -110,14 +145,24 @@ async function main(): Promise<ScenarioResult[]> {
     shoppers,
     pagePaths,
   );
+  if (large)
+    scenarios.push(
+      ...adminScenarios(
+        { largeApi: origin(env.BENCH_LARGE_API_PORT), listBaseline: origin(env.BENCH_LIST_BASELINE_PORT) },
+        large.cookie,
+        large.pages,
+        env.BENCH_ADMIN_CONNECTIONS,
+      ),
+    );
   const results: ScenarioResult[] = [];
   for (const scenario of scenarios.filter((each) => selected(each.name))) {
     await checkTarget(scenario.target);
     await checkTarget(scenario.baseline);
+    const rowSettings = { ...settings, connections: scenario.connections ?? settings.connections };
     log(`${scenario.name}: API`);
-    const target = await measure(scenario.target, settings, scenario.background?.target);
+    const target = await measure(scenario.target, rowSettings, scenario.background?.target);
     log(`${scenario.name}: baseline`);
-    const baseline = await measure(scenario.baseline, settings, scenario.background?.baseline);
+    const baseline = await measure(scenario.baseline, rowSettings, scenario.background?.baseline);
     for (const [side, measured] of [
       ["API", target],
       ["baseline", baseline],

@@ -13,6 +13,10 @@ export interface Scenario {
   minRatio: number | null;
   /** Traffic sent on the side while each server is measured: to the API, and to the baseline. */
   background?: { target: BackgroundLoad; baseline: BackgroundLoad };
+  /** A latency goal for the API's median, for rows judged by latency rather than by ratio. */
+  maxP50Ms?: number;
+  /** Concurrent connections for this row, when not the run's BENCH_CONNECTIONS. */
+  connections?: number;
 }
 
 export interface ScenarioOrigins {
