@@ -346,3 +346,35 @@ test("archiving a product is undone from its toast", async ({ browser, baseURL }
   const stored = (await (await api.get(`/api/products/${product.id}`)).json()) as { active: boolean };
   expect(stored.active).toBe(true);
 });
+
+test("⌘K searches the whole console: a product by name and a customer by e-mail, opened from the keyboard", async ({
+  browser,
+  baseURL,
+}, testInfo) => {
+  const product = await createProduct(baseURL!, { name: "Palette Teapot", price: 41, stock: 3 });
+  const staff = await signInAs(browser, "staff@stockroom.dev", "/admin");
+  await staff.keyboard.press("Control+k");
+  const box = staff.getByRole("combobox", { name: "Search orders, products and customers" });
+  await expect(box).toBeFocused();
+  await box.fill(product.name);
+  const option = staff.getByRole("option", { name: new RegExp(product.name) });
+  await expect(option).toBeVisible();
+  await saveScreen(staff, testInfo, "admin-command-palette");
+  await box.press("Enter");
+  await expect(staff).toHaveURL(new RegExp(`/admin/products/${product.id}$`));
+  await expect(staff.getByRole("heading", { name: product.name, level: 1 })).toBeVisible();
+
+  await staff.getByRole("button", { name: /Search orders, products, customers/ }).click();
+  await box.fill("shopper@stockroom.dev");
+  await expect(staff.getByRole("option", { name: /shopper@stockroom\.dev/ }).first()).toBeVisible();
+  await box.press("ArrowDown");
+  await box.press("ArrowUp");
+  await box.press("Enter");
+  await expect(staff).toHaveURL(/\/admin\/(customers|orders)\/[^/]+$/);
+
+  await staff.keyboard.press("Control+k");
+  await box.fill("nothing-is-called-this");
+  await expect(staff.getByRole("status").filter({ hasText: "Nothing matches" })).toBeVisible();
+  await box.press("Escape");
+  await expect(box).toHaveCount(0);
+});

@@ -57,6 +57,7 @@ const expectedAccess: Record<string, Access> = {
   "admin.emails": "staff",
   "admin.customers": "staff",
   "admin.customer": "staff",
+  "admin.search": "staff",
   "staff.list": "admin",
   "staff.create": "admin",
   "staff.setRole": "admin",

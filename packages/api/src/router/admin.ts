@@ -1,9 +1,11 @@
 import {
+  AdminSearchInput,
   AuditLogListInput,
   CustomerIdInput,
   CustomerListInput,
   StoredEmailListInput,
 } from "../schemas/account.ts";
+import { searchAdmin } from "../services/admin-search.ts";
 import { listAuditLog } from "../services/audit-log.ts";
 import { getCustomer, listCustomers } from "../services/customers.ts";
 import { getDashboard } from "../services/dashboard.ts";
@@ -12,6 +14,7 @@ import { createTRPCRouter, staffProcedure } from "../trpc.ts";
 
 export const adminRouter = createTRPCRouter({
   dashboard: staffProcedure.query(({ ctx }) => getDashboard(ctx.db)),
+  search: staffProcedure.input(AdminSearchInput).query(({ ctx, input }) => searchAdmin(ctx.db, input.q)),
   auditLog: staffProcedure.input(AuditLogListInput).query(({ ctx, input }) => listAuditLog(ctx.db, input)),
   emails: staffProcedure
     .input(StoredEmailListInput)

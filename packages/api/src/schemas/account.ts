@@ -50,3 +50,7 @@ export const StoredEmailListInput = z.object({
 });
 export const CustomerListInput = z.object({ ...adminPage, q: singleLineText().trim().max(200).optional() });
 export const CustomerIdInput = z.object({ id: UserIdSchema });
+/** The console's search box (⌘K): an order number, or part of an e-mail, a name or a product's words. */
+export const AdminSearchInput = z.object({
+  q: singleLineText().trim().min(1, "Type something to search for").max(200),
+});

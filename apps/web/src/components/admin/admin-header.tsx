@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Viewer } from "~/lib/session";
 import { SignOutButton } from "../sign-out-button";
+import { CommandPalette } from "./command-palette";
 
 const linkClass =
   "rounded-md px-3 py-2 hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-emerald-700";
@@ -16,6 +17,7 @@ export function AdminHeader({ viewer }: { viewer: NonNullable<Viewer> }) {
             Admin
           </span>
         </Link>
+        <CommandPalette />
         <nav aria-label="Account" className="ml-auto flex items-center gap-1 text-sm">
           <span className="px-3 py-2 text-stone-700">
             {viewer.name}{" "}
