@@ -378,3 +378,27 @@ test("⌘K searches the whole console: a product by name and a customer by e-mai
   await box.press("Escape");
   await expect(box).toHaveCount(0);
 });
+
+test("staff see an archived product on the storefront with a banner and no add-to-cart; shoppers get not found", async ({
+  browser,
+  baseURL,
+  page,
+}, testInfo) => {
+  const product = await createProduct(baseURL!, { name: "Retired Lantern", price: 22, stock: 5 });
+  const staff = await signInAs(
+    browser,
+    "staff@stockroom.dev",
+    `/admin/products?q=${encodeURIComponent(product.name)}`,
+  );
+  await staff.getByRole("button", { name: `Archive ${product.name}` }).click();
+  await expect(staff.getByRole("status").filter({ hasText: "archived" })).toBeVisible();
+
+  await staff.goto(`/p/${product.slug}`);
+  await expect(staff.getByRole("heading", { name: product.name, level: 1 })).toBeVisible();
+  await expect(staff.getByRole("note")).toContainText("Archived: hidden from shoppers.");
+  await expect(staff.getByRole("button", { name: "Add to cart" })).toHaveCount(0);
+  await saveScreen(staff, testInfo, "storefront-archived-as-staff");
+
+  const response = await page.goto(`/p/${product.slug}`);
+  expect(response?.status()).toBe(404);
+});

@@ -48,7 +48,17 @@ export default async function ProductPage({ params }: { params: Promise<{ slug: 
           Availability: <StockBadge stock={product.stock} threshold={product.lowStockThreshold} />
         </p>
         <p className="text-stone-700">{product.description}</p>
-        <AddToCart productId={product.id} productName={product.name} stock={product.stock} />
+        {product.active ? (
+          <AddToCart productId={product.id} productName={product.name} stock={product.stock} />
+        ) : (
+          // Only staff reach an archived product here (shoppers get a 404): say why nobody can buy it.
+          <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-amber-900">
+            <strong>Archived: hidden from shoppers.</strong> Shoppers get "not found" here and cannot buy it.{" "}
+            <Link href={`/admin/products/${product.id}`} className="underline underline-offset-4">
+              Edit in the admin console
+            </Link>
+          </p>
+        )}
       </div>
     </article>
   );
