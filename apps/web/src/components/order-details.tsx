@@ -1,10 +1,22 @@
 import type { RouterOutputs } from "@stockroom/api/schemas";
+import Link from "next/link";
 import { formatMoney } from "~/lib/money";
 
 type Order = RouterOutputs["order"]["byId"];
 
-/** An order's lines and total: on the shopper's order page and in the admin console. */
-export function OrderLines({ order }: { order: Pick<Order, "items" | "totalCents" | "currency"> }) {
+type OrderItem = Order["items"][number];
+
+/**
+ * An order's lines (thumbnail, name linking to the product, quantity × unit price, line total) and
+ * total: on the shopper's order page and in the admin console, which link to different product pages.
+ */
+export function OrderLines({
+  order,
+  productHref,
+}: {
+  order: Pick<Order, "items" | "totalCents" | "currency">;
+  productHref: (item: OrderItem) => string;
+}) {
   return (
     <section
       aria-labelledby="items-heading"
@@ -13,11 +25,23 @@ export function OrderLines({ order }: { order: Pick<Order, "items" | "totalCents
       <h2 id="items-heading" className="mb-2 font-medium">
         Items
       </h2>
-      <ul className="flex flex-col gap-1">
+      <ul className="flex flex-col divide-y divide-stone-100">
         {order.items.map((item) => (
-          <li key={item.productId} className="flex justify-between">
-            <span>
-              {item.quantity} × {item.productName} ({formatMoney(item.unitPriceCents, order.currency)} each)
+          <li key={item.productId} className="flex items-center gap-3 py-2">
+            <img
+              src={item.imageUrl ?? "/images/products/placeholder.svg"}
+              alt=""
+              width={48}
+              height={48}
+              className="size-12 rounded-md border border-stone-200 bg-stone-100 object-cover"
+            />
+            <span className="flex-1">
+              <Link href={productHref(item)} className="font-medium underline-offset-4 hover:underline">
+                {item.productName}
+              </Link>
+              <span className="block text-stone-600">
+                {item.quantity} × {formatMoney(item.unitPriceCents, order.currency)}
+              </span>
             </span>
             <span>{formatMoney(item.lineTotalCents, order.currency)}</span>
           </li>

@@ -21,6 +21,8 @@ const orderCreatedJob = orderEventJobCtes(
 export interface PlacementProduct {
   id: string;
   name: string;
+  slug: string;
+  imageUrl: string | null;
   priceCents: number;
   currency: string;
   active: boolean;
@@ -74,7 +76,7 @@ export const ORDER_PLACEMENT_SQL = {
   /** $1 product ids. */
   products: {
     name: "order-products",
-    text: `SELECT id, name, "priceCents", trim(currency) AS currency, active
+    text: `SELECT id, name, slug, "imageUrl", "priceCents", trim(currency) AS currency, active
            FROM product WHERE id = ANY($1::uuid[])`,
   },
 

@@ -88,7 +88,13 @@ async function tryPlaceOrder(
 
   const priced = lines.map((line) => {
     const product = byId.get(line.productId)!;
-    return { ...line, productName: product.name, unitPriceCents: product.priceCents };
+    return {
+      ...line,
+      productName: product.name,
+      productSlug: product.slug,
+      imageUrl: product.imageUrl,
+      unitPriceCents: product.priceCents,
+    };
   });
   const subtotalCents = orderTotalCents(priced);
   // Checked before any stock is looked at: such an order is refused whatever is on the shelf.
@@ -155,6 +161,8 @@ async function tryPlaceOrder(
       .map((line) => ({
         productId: line.productId,
         productName: line.productName,
+        productSlug: line.productSlug,
+        imageUrl: line.imageUrl,
         unitPriceCents: line.unitPriceCents,
         quantity: line.quantity,
         lineTotalCents: lineTotalCents(line),

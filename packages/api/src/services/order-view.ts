@@ -25,6 +25,7 @@ export const orderViewSelect = {
       unitPriceCents: true,
       quantity: true,
       lineTotalCents: true,
+      product: { select: { slug: true, imageUrl: true } },
     },
     orderBy: { productName: "asc" },
   },
@@ -59,6 +60,9 @@ export interface OrderView {
   items: {
     productId: string;
     productName: string;
+    /** The product as it is now (its page and picture), for links and thumbnails. */
+    productSlug: string;
+    imageUrl: string | null;
     unitPriceCents: number;
     quantity: number;
     lineTotalCents: number;
@@ -74,7 +78,12 @@ export function toOrderView(order: SelectedOrder): OrderView {
     subtotalCents: centsFromDb(rest.subtotalCents),
     shippingCents: centsFromDb(rest.shippingCents),
     totalCents: centsFromDb(rest.totalCents),
-    items: rest.items.map((item) => ({ ...item, lineTotalCents: centsFromDb(item.lineTotalCents) })),
+    items: rest.items.map(({ product, ...item }) => ({
+      ...item,
+      productSlug: product.slug,
+      imageUrl: product.imageUrl,
+      lineTotalCents: centsFromDb(item.lineTotalCents),
+    })),
     currency: rest.currency.trim(),
     shippingAddress: {
       street: shipStreet,

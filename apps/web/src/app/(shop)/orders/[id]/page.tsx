@@ -43,8 +43,11 @@ export default async function OrderPage({
     <article className="flex flex-col gap-6">
       {placed ? (
         <section aria-label="Confirmation" className="rounded-lg bg-emerald-50 p-4 text-emerald-900">
-          <h1 className="text-2xl font-semibold">Thank you! Order #{order.number} is confirmed.</h1>
-          <p>We sent a confirmation to {order.customer.email}.</p>
+          <h1 className="text-2xl font-semibold">Order #{order.number} placed</h1>
+          <p>
+            Thank you! A confirmation is on its way to {order.customer.email}. Its status is{" "}
+            {statusLabel[order.status]?.toLowerCase()}; we e-mail you when it moves on.
+          </p>
         </section>
       ) : (
         <h1 className="text-2xl font-semibold">Order #{order.number}</h1>
@@ -53,7 +56,7 @@ export default async function OrderPage({
         Status: <strong data-testid="order-status">{statusLabel[order.status]}</strong>
         {order.trackingNumber ? <> · Tracking number {order.trackingNumber}</> : null}
       </p>
-      <OrderLines order={order} />
+      <OrderLines order={order} productHref={(item) => `/p/${item.productSlug}`} />
       <ShippingAddress address={order.shippingAddress} heading="Shipping to" />
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading" className="font-medium">

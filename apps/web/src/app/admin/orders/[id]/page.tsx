@@ -40,7 +40,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
         </Link>
       </p>
       <OrderActions orderId={order.id} status={order.status} />
-      <OrderLines order={order} />
+      <OrderLines order={order} productHref={(item) => `/admin/products/${item.productId}`} />
       <ShippingAddress address={order.shippingAddress} heading="Shipping address" />
       <section aria-labelledby="timeline-heading" className="text-sm">
         <h2 id="timeline-heading" className="font-medium">
