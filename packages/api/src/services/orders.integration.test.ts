@@ -5,7 +5,7 @@ import { type Sql, sqlOn } from "../sql.ts";
 import { callerAs, createTestUser, useTestContext } from "../testing.ts";
 import { placeOrder } from "./order-placement.ts";
 import { ORDER_PLACEMENT_SQL } from "./order-placement-sql.ts";
-import { createOrder } from "./orders.ts";
+import { createOrder, getOrderView } from "./orders.ts";
 
 const t = useTestContext({ poolSize: 20 });
 let shopper: SessionUser;
@@ -43,10 +43,28 @@ describe("placing an order", () => {
       currency: "USD",
     });
     expect(order.number).toBeGreaterThanOrEqual(100001);
+    const line = { imageUrl: null, unitPriceCents: 1250 };
     expect(order.items).toEqual([
-      { productId: lamp.id, productName: "Lamp", unitPriceCents: 4999, quantity: 1, lineTotalCents: 4999 },
-      { productId: mug.id, productName: "Mug", unitPriceCents: 1250, quantity: 3, lineTotalCents: 3750 },
+      {
+        ...line,
+        productId: lamp.id,
+        productName: "Lamp",
+        productSlug: lamp.slug,
+        unitPriceCents: 4999,
+        quantity: 1,
+        lineTotalCents: 4999,
+      },
+      {
+        ...line,
+        productId: mug.id,
+        productName: "Mug",
+        productSlug: mug.slug,
+        quantity: 3,
+        lineTotalCents: 3750,
+      },
     ]);
+    // The placement statement's own answer and a later read of the order describe its lines alike.
+    expect((await getOrderView(t.db, order.id)).items).toEqual(order.items);
     expect(order.history).toMatchObject([{ fromStatus: null, toStatus: "pending" }]);
     expect(await onHand(mug.id)).toBe(7);
     expect(await onHand(lamp.id)).toBe(4);
