@@ -1,0 +1,114 @@
+import { cp, mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb } from "./client.ts";
+import { MIGRATIONS_DIR, migrate, readMigrationFiles } from "./migrate.ts";
+import { seedDemo } from "./seed/demo.ts";
+import { createEmptyDatabase, databaseUrl, dropDatabase } from "./testing.ts";
+
+// Issue 13, admin lists at scale: four migrations add indexes and the order-status tally (a table
+// filled from the existing orders, then kept by triggers). This migrates a database holding the demo
+// shop from the schema before them and checks every row is kept and the tally starts out right.
+
+const FIRST = "20261203070000_staff_product_list_indexes";
+const ADDED = [
+  FIRST,
+  "20261203071000_order_status_tally",
+  "20261203072000_order_revenue_index",
+  "20261203073000_customer_list_index",
+];
+
+let name: string;
+let url: string;
+
+beforeAll(async () => {
+  name = await createEmptyDatabase();
+  url = databaseUrl(name);
+});
+afterAll(() => dropDatabase(name));
+
+async function withClient<T>(task: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await task(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Every table's row count and a hash of all its rows (as text, ordered). */
+function snapshot(): Promise<Record<string, { rows: number; hash: string | null }>> {
+  return withClient(async (client) => {
+    const { rows: tables } = await client.query<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.tables
+       WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'
+       ORDER BY table_name`,
+    );
+    const result: Record<string, { rows: number; hash: string | null }> = {};
+    for (const { table_name } of tables) {
+      const { rows } = await client.query(
+        `SELECT count(*)::int AS rows, md5(string_agg(t::text, '|' ORDER BY t::text)) AS hash FROM "${table_name}" t`,
+      );
+      result[table_name] = rows[0];
+    }
+    return result;
+  });
+}
+
+async function copyMigrations(keep: (name: string) => boolean, prefix: string): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), prefix));
+  for (const file of await readMigrationFiles()) {
+    if (keep(file.name))
+      await cp(path.join(MIGRATIONS_DIR, file.name), path.join(dir, file.name), { recursive: true });
+  }
+  return dir;
+}
+
+describe("the admin-list migrations (issue 13)", () => {
+  it("keep every row of a database holding the demo shop, and the tally starts with its orders", async () => {
+    await migrate(url, await copyMigrations((file) => file < FIRST, "migrations-before-admin-lists-"));
+    const db = createDb(url, { poolSize: 2 });
+    try {
+      const summary = await seedDemo(db, { password: "stockroom-demo" });
+      expect(summary.ordersCreated).toBeGreaterThan(0);
+    } finally {
+      await db.$disconnect();
+    }
+    const before = await snapshot();
+    expect(before.order?.rows).toBeGreaterThan(0);
+    expect(before.order_status_tally).toBeUndefined();
+
+    const result = await migrate(
+      url,
+      await copyMigrations((file) => file <= ADDED.at(-1)!, "migrations-admin-lists-"),
+    );
+    expect(result.applied).toEqual(ADDED);
+
+    const { order_status_tally: tally, ...after } = await snapshot();
+    expect(after).toEqual(before);
+    expect(tally?.rows).toBeGreaterThan(0);
+    await withClient(async (client) => {
+      const counted = await client.query(
+        `SELECT status::text, count(*)::int AS n FROM "order" GROUP BY status ORDER BY status`,
+      );
+      const tallied = await client.query(
+        `SELECT status::text, sum(delta)::int AS n FROM order_status_tally GROUP BY status HAVING sum(delta) <> 0 ORDER BY status`,
+      );
+      expect(tallied.rows).toEqual(counted.rows);
+      // Kept by the triggers from here on: a status change moves one order between two counts.
+      await client.query(
+        `UPDATE "order" SET status = 'cancelled' WHERE id = (SELECT id FROM "order" WHERE status = 'pending' LIMIT 1)`,
+      );
+      const recounted = await client.query(
+        `SELECT status::text, count(*)::int AS n FROM "order" GROUP BY status ORDER BY status`,
+      );
+      const retallied = await client.query(
+        `SELECT status::text, sum(delta)::int AS n FROM order_status_tally GROUP BY status HAVING sum(delta) <> 0 ORDER BY status`,
+      );
+      expect(retallied.rows).toEqual(recounted.rows);
+    });
+  });
+});
