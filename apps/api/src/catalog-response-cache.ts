@@ -82,9 +82,18 @@ export function registerCatalogResponseCache(app: FastifyInstance, cache: Catalo
     done();
   });
 
-  app.addHook("onSend", async (request, reply, payload) => {
+  // Callback style too: every response passes here, and only the ones it may keep need a promise.
+  app.addHook("onSend", (request, reply, payload, done) => {
     const entry = pending.get(request);
-    if (entry === undefined) return payload;
+    if (entry === undefined) return done(null, payload);
+    keepResponse(entry, reply, payload).then((kept) => done(null, kept), done);
+  });
+
+  async function keepResponse(
+    entry: { key: string; reads: CatalogReads },
+    reply: FastifyReply,
+    payload: unknown,
+  ): Promise<unknown> {
     // The tRPC adapter answers with a fetch Response: read it, and answer with its bytes instead.
     if (payload instanceof Response) {
       if (payload.status !== 200) return payload;
@@ -106,5 +115,5 @@ export function registerCatalogResponseCache(app: FastifyInstance, cache: Catalo
       body: Buffer.from(payload),
     });
     return payload;
-  });
+  }
 }

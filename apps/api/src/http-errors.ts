@@ -33,10 +33,10 @@ export function sendDomainError(reply: FastifyReply, error: DomainError): Fastif
 /** One error shape for every non-tRPC route: 4xx with a clear message, 500 logged with a request id and no internals. */
 export function registerErrorHandlers(app: FastifyInstance): void {
   // Every 503 (Postgres unreachable on any surface, a busy pool, readiness) tells the client when to retry.
-  app.addHook("onSend", async (_request, reply, payload) => {
+  app.addHook("onSend", (_request, reply, payload, done) => {
     if (reply.statusCode === 503 && !reply.hasHeader("retry-after"))
       reply.header("retry-after", String(DATABASE_RETRY_AFTER_SECONDS));
-    return payload;
+    done(null, payload);
   });
   app.setErrorHandler((error: FastifyError, _request: FastifyRequest, reply: FastifyReply) =>
     sendError(reply, error),

@@ -22,12 +22,13 @@ export async function registerRestRoutes(
   options: { services: Services; createContext: ContextFactory; metrics: Metrics },
 ) {
   await app.register(async (rest) => {
-    rest.addHook("preHandler", async (request) => {
+    rest.addHook("preHandler", (request, _reply, done) => {
       // A PATCH or POST without a body (e.g. "cancel") is an empty JSON object, not a 415.
       if (request.method !== "GET" && request.body === undefined && !request.headers["content-type"]) {
         request.headers["content-type"] = "application/json";
         request.body = {};
       }
+      done();
     });
     // trpc-to-openapi's route sends with reply.send and then resolves with undefined; while async
     // onSend hooks still run, Fastify reads that as "nothing sent" and sends again (ERR_HTTP_HEADERS_SENT,
@@ -40,9 +41,9 @@ export async function registerRestRoutes(
       };
     });
     const errorBodies = new WeakMap<FastifyRequest, RestErrorBody>();
-    rest.addHook("onSend", async (request, reply, payload) => {
+    rest.addHook("onSend", (request, reply, payload, done) => {
       const body = reply.statusCode >= 400 ? errorBodies.get(request) : undefined;
-      return body ? JSON.stringify(body) : payload;
+      done(null, body ? JSON.stringify(body) : payload);
     });
     await rest.register(fastifyTRPCOpenApiPlugin, {
       basePath: "/api",

@@ -44,7 +44,8 @@ export async function registerSecurity(
     securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)),
   );
 
-  app.addHook("onRequest", async (request, reply) => {
+  // Callback style: without rate limits (or before they are asked) a request costs no promise here.
+  app.addHook("onRequest", (request, reply, done) => {
     const crossSite = isCrossSiteRequest(
       {
         method: request.method,
@@ -56,25 +57,26 @@ export async function registerSecurity(
     );
     if (crossSite) {
       request.log.warn({ origin: request.headers.origin }, "cross-site request refused");
-      return reply.code(403).send({ error: "Cross-site request refused" } satisfies ErrorBody);
+      reply.code(403).send({ error: "Cross-site request refused" } satisfies ErrorBody);
+      return;
     }
-    if (UNMETERED.has(request.url)) return;
+    if (UNMETERED.has(request.url)) return done();
     // Each call of a batch counts against the per-IP budget; a batch over the cap spends one point
     // and is refused before any of it runs.
     const calls = procedureCallsIn(request.url);
     const oversized = calls > MAX_TRPC_BATCH_SIZE;
-    try {
-      await options.limits.consumeRequest(request.ip, oversized ? 1 : calls);
-    } catch (error) {
-      if (error instanceof RateLimitedError) return sendDomainError(reply, error);
-      throw error;
-    }
-    if (oversized) {
-      return reply.code(400).send({
+    const admit = () => {
+      if (!oversized) return done();
+      reply.code(400).send({
         error: `A tRPC batch may hold at most ${MAX_TRPC_BATCH_SIZE} calls; this one has ${calls}`,
         details: { maxBatchSize: MAX_TRPC_BATCH_SIZE, calls },
       } satisfies ErrorBody);
-    }
+    };
+    if (!options.limits.enabled) return admit();
+    options.limits.consumeRequest(request.ip, oversized ? 1 : calls).then(admit, (error: unknown) => {
+      if (error instanceof RateLimitedError) sendDomainError(reply, error);
+      else done(error as Error);
+    });
   });
 }
 
