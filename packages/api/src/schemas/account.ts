@@ -32,6 +32,10 @@ export const SetActiveInput = z.object({ userId: UserIdSchema, active: z.boolean
 
 export const AuditLogListInput = z.object({
   actorId: singleLineText().min(1).max(100).optional(),
+  /** Part of the actor's name or e-mail. */
+  actor: singleLineText().trim().min(1).max(200).optional(),
+  /** Staff filling their own carts (cart.*) is left out unless asked for. */
+  includeCart: z.boolean().default(false),
   entity: singleLineText().min(1).max(50).optional(),
   entityId: singleLineText().min(1).max(200).optional(),
   from: dateFilter().optional(),

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { DateRangeFields, EmptyState, endOfDay, NextPageLink } from "~/components/list-parts";
 import { DateTime } from "~/components/ui/date-time";
 import { apiForRequest } from "~/lib/api-server";
+import { auditSentence } from "~/lib/audit-sentence";
 
 export const metadata = { title: "Audit log" };
 
@@ -13,7 +14,9 @@ export default async function AuditPage({
   const params = await searchParams;
   const api = await apiForRequest();
   const { entries, nextCursor } = await api.admin.auditLog.query({
-    actorId: params.actor || undefined,
+    actorId: params.actorId || undefined,
+    actor: params.actor?.trim() || undefined,
+    includeCart: params.cart === "1",
     entity: params.entity || undefined,
     entityId: params.entityId || undefined,
     from: params.from ? new Date(params.from) : undefined,
@@ -43,12 +46,17 @@ export default async function AuditPage({
           </select>
         </label>
         <label className="flex flex-col gap-1">
-          Actor id
+          Actor (name or e-mail)
           <input
             name="actor"
+            type="search"
             defaultValue={params.actor}
             className="rounded-md border border-stone-300 px-2 py-1.5"
           />
+        </label>
+        <label className="flex items-center gap-2 py-1.5">
+          <input name="cart" type="checkbox" value="1" defaultChecked={params.cart === "1"} />
+          Include staff's own cart activity
         </label>
         <DateRangeFields from={params.from} to={params.to} />
         <button type="submit" className="rounded-md border border-stone-300 px-3 py-1.5">
@@ -62,18 +70,9 @@ export default async function AuditPage({
           {entries.map((entry) => (
             <li key={entry.id} className="rounded-lg border border-stone-200 bg-white p-3 text-sm">
               <p>
-                <strong>{entry.action}</strong> on {entry.entity} {entry.entityId ?? ""} by{" "}
-                {entry.actor ? (
-                  <Link
-                    href={`/admin/audit?actor=${entry.actor.id}`}
-                    className="underline underline-offset-4"
-                  >
-                    {entry.actor.name}
-                  </Link>
-                ) : (
-                  "—"
-                )}{" "}
-                · <DateTime value={entry.createdAt} format="relative" />
+                <AuditLine entry={entry} />
+                {" · "}
+                <DateTime value={entry.createdAt} format="relative" />
               </p>
               <details>
                 <summary className="cursor-pointer text-stone-700">Before and after</summary>
@@ -87,5 +86,51 @@ export default async function AuditPage({
       )}
       <NextPageLink path="/admin/audit" params={params} cursor={nextCursor} />
     </div>
+  );
+}
+
+type Entry = Awaited<
+  ReturnType<Awaited<ReturnType<typeof apiForRequest>>["admin"]["auditLog"]["query"]>
+>["entries"][number];
+
+const SUBJECT_PAGES = {
+  order: "/admin/orders",
+  product: "/admin/products",
+  user: "/admin/customers",
+} as const;
+
+/** "staff@stockroom.dev marked order #100008 paid", each name a link (the actor's to their entries). */
+function AuditLine({ entry }: { entry: Entry }) {
+  const sentence = auditSentence(entry);
+  const subjectHref =
+    entry.subject &&
+    (entry.action.startsWith("staff.")
+      ? "/admin/staff"
+      : `${SUBJECT_PAGES[entry.subject.kind]}/${entry.subject.id}`);
+  return (
+    <>
+      {entry.actor ? (
+        <Link
+          href={`/admin/audit?actorId=${entry.actor.id}`}
+          className="font-medium underline underline-offset-4"
+        >
+          {entry.actor.email}
+        </Link>
+      ) : (
+        <span className="font-medium">Someone (account deleted)</span>
+      )}{" "}
+      {sentence.verb}
+      {entry.subject && subjectHref ? (
+        <>
+          {" "}
+          <Link href={subjectHref} className="underline underline-offset-4">
+            {entry.subject.label}
+          </Link>
+        </>
+      ) : entry.entityId && entry.action !== "access.denied" && !entry.action.startsWith("cart.") ? (
+        ` ${entry.entity} ${entry.entityId}`
+      ) : null}
+      {sentence.rest ? ` ${sentence.rest}` : null}
+    </>
   );
 }
