@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type AppRouter, appRouter, RateLimitedError, type Services } from "@stockroom/api";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import { registerAccessLog } from "./access-log.ts";
 import { registerAuthRoutes } from "./auth-routes.ts";
 import { registerCatalogResponseCache } from "./catalog-response-cache.ts";
@@ -52,7 +52,7 @@ export async function buildServer({
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: { level: logLevel } }),
     // One access line per request instead (access-log.ts).
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy,
     requestIdHeader: REQUEST_ID_HEADER,
     genReqId: () => randomUUID(),
