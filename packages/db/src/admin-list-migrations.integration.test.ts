@@ -1,12 +1,8 @@
-import { cp, mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "./client.ts";
-import { MIGRATIONS_DIR, migrate, readMigrationFiles } from "./migrate.ts";
+import { migrate } from "./migrate.ts";
 import { seedDemo } from "./seed/demo.ts";
-import { createEmptyDatabase, databaseUrl, dropDatabase } from "./testing.ts";
+import { createEmptyDatabase, databaseUrl, dropDatabase, migrationsWhere, withClient } from "./testing.ts";
 
 // Issue 13, admin lists at scale: four migrations add indexes and the order-status tally (a table
 // filled from the existing orders, then kept by triggers). This migrates a database holding the demo
@@ -29,19 +25,9 @@ beforeAll(async () => {
 });
 afterAll(() => dropDatabase(name));
 
-async function withClient<T>(task: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await task(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /** Every table's row count and a hash of all its rows (as text, ordered). */
 function snapshot(): Promise<Record<string, { rows: number; hash: string | null }>> {
-  return withClient(async (client) => {
+  return withClient(url, async (client) => {
     const { rows: tables } = await client.query<{ table_name: string }>(
       `SELECT table_name FROM information_schema.tables
        WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'
@@ -58,18 +44,9 @@ function snapshot(): Promise<Record<string, { rows: number; hash: string | null 
   });
 }
 
-async function copyMigrations(keep: (name: string) => boolean, prefix: string): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), prefix));
-  for (const file of await readMigrationFiles()) {
-    if (keep(file.name))
-      await cp(path.join(MIGRATIONS_DIR, file.name), path.join(dir, file.name), { recursive: true });
-  }
-  return dir;
-}
-
 describe("the admin-list migrations (issue 13)", () => {
   it("keep every row of a database holding the demo shop, and the tally starts with its orders", async () => {
-    await migrate(url, await copyMigrations((file) => file < FIRST, "migrations-before-admin-lists-"));
+    await migrate(url, await migrationsWhere((file) => file < FIRST));
     const db = createDb(url, { poolSize: 2 });
     try {
       const summary = await seedDemo(db, { password: "stockroom-demo" });
@@ -81,16 +58,13 @@ describe("the admin-list migrations (issue 13)", () => {
     expect(before.order?.rows).toBeGreaterThan(0);
     expect(before.order_status_tally).toBeUndefined();
 
-    const result = await migrate(
-      url,
-      await copyMigrations((file) => file <= ADDED.at(-1)!, "migrations-admin-lists-"),
-    );
+    const result = await migrate(url, await migrationsWhere((file) => file <= ADDED.at(-1)!));
     expect(result.applied).toEqual(ADDED);
 
     const { order_status_tally: tally, ...after } = await snapshot();
     expect(after).toEqual(before);
     expect(tally?.rows).toBeGreaterThan(0);
-    await withClient(async (client) => {
+    await withClient(url, async (client) => {
       const counted = await client.query(
         `SELECT status::text, count(*)::int AS n FROM "order" GROUP BY status ORDER BY status`,
       );

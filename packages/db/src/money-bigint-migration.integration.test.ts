@@ -1,12 +1,8 @@
-import { cp, mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "./client.ts";
-import { MIGRATIONS_DIR, migrate, readMigrationFiles } from "./migrate.ts";
+import { migrate } from "./migrate.ts";
 import { seedDemo } from "./seed/demo.ts";
-import { createEmptyDatabase, databaseUrl, dropDatabase } from "./testing.ts";
+import { createEmptyDatabase, databaseUrl, dropDatabase, migrationsWhere, withClient } from "./testing.ts";
 
 // Issue 10, integer overflow: order money moved from integer to bigint. This proves the migration
 // keeps a live shop's data: it migrates a database holding the demo shop from the previous schema.
@@ -22,19 +18,9 @@ beforeAll(async () => {
 });
 afterAll(() => dropDatabase(name));
 
-async function withClient<T>(task: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await task(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /** Every row count, and every amount of every order and line, as text (so no type changes it). */
 function snapshot() {
-  return withClient(async (client) => {
+  return withClient(url, async (client) => {
     const { rows: tables } = await client.query<{ table_name: string }>(
       `SELECT table_name FROM information_schema.tables
        WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'
@@ -56,7 +42,7 @@ function snapshot() {
 }
 
 function columnTypes() {
-  return withClient(async (client) => {
+  return withClient(url, async (client) => {
     const { rows } = await client.query<{ column: string; type: string }>(
       `SELECT table_name || '.' || column_name AS column, data_type AS type FROM information_schema.columns
        WHERE (table_name = 'order' AND column_name IN ('subtotalCents', 'shippingCents', 'totalCents'))
@@ -70,11 +56,7 @@ function columnTypes() {
 describe(`migration ${MIGRATION}`, () => {
   it("widens order money to bigint on a database holding the demo shop, losing nothing", async () => {
     // The previous schema: every migration before this one.
-    const previous = await mkdtemp(path.join(tmpdir(), "migrations-before-bigint-"));
-    for (const file of await readMigrationFiles()) {
-      if (file.name >= MIGRATION) continue;
-      await cp(path.join(MIGRATIONS_DIR, file.name), path.join(previous, file.name), { recursive: true });
-    }
+    const previous = await migrationsWhere((file) => file < MIGRATION);
     await migrate(url, previous);
     expect((await columnTypes())["order.totalCents"]).toBe("integer");
 
@@ -90,13 +72,7 @@ describe(`migration ${MIGRATION}`, () => {
     expect(before.items.length).toBeGreaterThan(0);
 
     // This migration alone, whatever migrations were added after it.
-    const throughThisOne = await mkdtemp(path.join(tmpdir(), "migrations-through-bigint-"));
-    for (const file of await readMigrationFiles()) {
-      if (file.name > MIGRATION) continue;
-      await cp(path.join(MIGRATIONS_DIR, file.name), path.join(throughThisOne, file.name), {
-        recursive: true,
-      });
-    }
+    const throughThisOne = await migrationsWhere((file) => file <= MIGRATION);
     const result = await migrate(url, throughThisOne);
     expect(result.applied).toEqual([MIGRATION]);
 
@@ -110,7 +86,7 @@ describe(`migration ${MIGRATION}`, () => {
   });
 
   it("then holds a line and an order past 2^31 cents, and still refuses a line total that does not add up", async () => {
-    await withClient(async (client) => {
+    await withClient(url, async (client) => {
       const { rows } = await client.query(
         `SELECT o.id AS "orderId", i."productId" FROM "order" o JOIN order_item i ON i."orderId" = o.id LIMIT 1`,
       );

@@ -1,9 +1,12 @@
 import { randomBytes } from "node:crypto";
+import { cp, mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll } from "vitest";
 import { createDb, type Db } from "./client.ts";
 import { quoteIdent } from "./ensure-database.ts";
-import { migrate } from "./migrate.ts";
+import { MIGRATIONS_DIR, migrate, readMigrationFiles } from "./migrate.ts";
 
 /**
  * Test databases: one migrated template per run, and a fresh clone of it for each test file
@@ -29,8 +32,9 @@ export function databaseUrl(name: string, serverUrl = TEST_SERVER_URL): string {
   return url.toString();
 }
 
-async function withServer<T>(serverUrl: string, task: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: serverUrl });
+/** Runs `task` on one plain pg connection to `url`, closed afterwards. */
+export async function withClient<T>(url: string, task: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     return await task(client);
@@ -39,8 +43,21 @@ async function withServer<T>(serverUrl: string, task: (client: pg.Client) => Pro
   }
 }
 
+/**
+ * A directory holding the migrations whose names `keep` accepts, in Prisma's layout: what `migrate`
+ * applies to reproduce an earlier schema, or to apply one migration alone.
+ */
+export async function migrationsWhere(keep: (name: string) => boolean): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), "stockroom-migrations-"));
+  for (const file of await readMigrationFiles()) {
+    if (keep(file.name))
+      await cp(path.join(MIGRATIONS_DIR, file.name), path.join(dir, file.name), { recursive: true });
+  }
+  return dir;
+}
+
 export async function createTemplateDatabase(name: string, serverUrl = TEST_SERVER_URL): Promise<void> {
-  await withServer(serverUrl, async (client) => {
+  await withClient(serverUrl, async (client) => {
     await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
     await client.query(`CREATE DATABASE ${quoteIdent(name)}`);
   });
@@ -53,20 +70,20 @@ export async function createEmptyDatabase(
   serverUrl = TEST_SERVER_URL,
 ): Promise<string> {
   const name = `${prefix}_${randomBytes(6).toString("hex")}`;
-  await withServer(serverUrl, (client) => client.query(`CREATE DATABASE ${quoteIdent(name)}`));
+  await withClient(serverUrl, (client) => client.query(`CREATE DATABASE ${quoteIdent(name)}`));
   return name;
 }
 
 export async function cloneTemplateDatabase(serverUrl = TEST_SERVER_URL): Promise<string> {
   const name = `stockroom_test_${randomBytes(6).toString("hex")}`;
-  await withServer(serverUrl, (client) =>
+  await withClient(serverUrl, (client) =>
     client.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(templateDatabase)}`),
   );
   return name;
 }
 
 export async function dropDatabase(name: string, serverUrl = TEST_SERVER_URL): Promise<void> {
-  await withServer(serverUrl, (client) =>
+  await withClient(serverUrl, (client) =>
     client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`),
   );
 }

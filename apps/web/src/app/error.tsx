@@ -1,24 +1,8 @@
 "use client";
 
-import Link from "next/link";
+import { ErrorScreen } from "~/components/error-screen";
 
-/**
- * A failure outside both shells (a layout itself): say so plainly, offer a retry and a way out. Pages
- * fail into (shop)/error.tsx or admin/error.tsx, inside their shell.
- */
-export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return (
-    <main id="main" className="mx-auto max-w-lg py-10 text-center">
-      <h1 className="text-2xl font-semibold">Something went wrong</h1>
-      <p className="mt-2 text-stone-700">We could not load this page. Please try again in a moment.</p>
-      <div className="mt-6 flex justify-center gap-3">
-        <button type="button" onClick={reset} className="rounded-md bg-stone-900 px-4 py-2 text-white">
-          Try again
-        </button>
-        <Link href="/" className="rounded-md border border-stone-300 px-4 py-2">
-          Go to the storefront
-        </Link>
-      </div>
-    </main>
-  );
+// A failure outside both shells (a layout itself); pages fail into (shop)/error.tsx or admin/error.tsx.
+export default function RootErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return <ErrorScreen reset={reset} home={{ href: "/", label: "Go to the storefront" }} standalone />;
 }

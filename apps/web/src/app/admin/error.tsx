@@ -1,21 +1,7 @@
 "use client";
 
-import Link from "next/link";
+import { ErrorScreen } from "~/components/error-screen";
 
-/** An admin page that fails to load: say so plainly, offer a retry and a way back to the dashboard. */
 export default function AdminErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return (
-    <section className="mx-auto max-w-lg py-10 text-center">
-      <h1 className="text-2xl font-semibold">Something went wrong</h1>
-      <p className="mt-2 text-stone-700">We could not load this page. Please try again in a moment.</p>
-      <div className="mt-6 flex justify-center gap-3">
-        <button type="button" onClick={reset} className="rounded-md bg-stone-900 px-4 py-2 text-white">
-          Try again
-        </button>
-        <Link href="/admin" className="rounded-md border border-stone-300 px-4 py-2">
-          Go to the dashboard
-        </Link>
-      </div>
-    </section>
-  );
+  return <ErrorScreen reset={reset} home={{ href: "/admin", label: "Go to the dashboard" }} />;
 }
