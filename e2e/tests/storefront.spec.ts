@@ -257,3 +257,50 @@ test("the cart respects stock: 5 of 2 is refused with how many there are, and th
   await expect(line.getByRole("spinbutton")).toHaveValue("2");
   await saveScreen(page, testInfo, "cart-capped");
 });
+
+test("search keeps its query, shows what is filtered as removable chips, and refuses a minimum above the maximum", async ({
+  page,
+  baseURL,
+}, testInfo) => {
+  const vase = await createProduct(baseURL!, { name: "Chipfilter Vase", price: 40, stock: 3 });
+  await page.goto("/");
+  await page.getByRole("searchbox", { name: "Search products" }).fill("chipfilter");
+  await page.getByRole("searchbox", { name: "Search products" }).press("Enter");
+  await expect(page.getByRole("heading", { name: "Results for “chipfilter”" })).toBeVisible();
+  await expect(page.getByRole("searchbox", { name: "Search products" })).toHaveValue("chipfilter");
+  await expect(page.getByText("Showing 1 product")).toBeVisible();
+
+  const form = page.getByRole("form", { name: "Filters" });
+  await form.getByLabel("Min").fill("10");
+  await form.getByLabel("Max").fill("50");
+  await form.getByRole("button", { name: "Apply filters" }).click();
+  const chips = page.getByRole("list", { name: "Active filters" });
+  await expect(chips.getByRole("link", { name: /From \$10/ })).toBeVisible();
+  await expect(chips.getByRole("link", { name: /Up to \$50/ })).toBeVisible();
+  await expect(
+    page.getByRole("list", { name: "Products" }).getByRole("link", { name: vase.name }),
+  ).toBeVisible();
+  await saveScreen(page, testInfo, "search-chips");
+
+  await chips.getByRole("link", { name: /Up to \$50/ }).click();
+  await expect(page).not.toHaveURL(/max=/);
+  await expect(page).toHaveURL(/min=10/);
+
+  await form.getByLabel("Min").fill("60");
+  await form.getByLabel("Max").fill("20");
+  await form.getByRole("button", { name: "Apply filters" }).click();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "The minimum price ($60) is above the maximum ($20)" }),
+  ).toBeVisible();
+  await expect(page.getByRole("list", { name: "Products" })).toHaveCount(0);
+
+  await chips.getByRole("link", { name: "Clear filters" }).click();
+  await expect(page).toHaveURL(/\/search$/);
+  await expect(page.getByRole("heading", { name: "All products" })).toBeVisible();
+
+  // Breadcrumbs lead back from a product to the store.
+  await page.goto(`/p/${vase.slug}`);
+  const crumbs = page.getByRole("navigation", { name: "Breadcrumb" });
+  await expect(crumbs.getByRole("link", { name: "Home" })).toHaveAttribute("href", "/");
+  await expect(crumbs).toContainText(vase.name);
+});

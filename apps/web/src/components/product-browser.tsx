@@ -41,36 +41,50 @@ export async function ProductBrowser({
   const min = one(params.min);
   const max = one(params.max);
   const inStock = one(params.inStock) === "1";
+  const minCents = filterAmountToCents(min);
+  const maxCents = filterAmountToCents(max);
+  const priceRangeInverted = minCents !== undefined && maxCents !== undefined && minCents > maxCents;
   const [page, categories] = await Promise.all([
-    api.product.list.query({
-      q,
-      sort,
-      category: categoryFilter,
-      minPriceCents: filterAmountToCents(min),
-      maxPriceCents: filterAmountToCents(max),
-      inStock: inStock || undefined,
-      cursor: one(params.cursor),
-      limit: 12,
-    }),
+    priceRangeInverted
+      ? Promise.resolve({ products: [], nextCursor: null })
+      : api.product.list.query({
+          q,
+          sort,
+          category: categoryFilter,
+          minPriceCents: minCents,
+          maxPriceCents: maxCents,
+          inStock: inStock || undefined,
+          cursor: one(params.cursor),
+          limit: 12,
+        }),
     api.product.categories.query(),
   ]);
   const base = category ? `/c/${category}` : "/search";
-  const withCursor = (cursor: string | null) => {
+  const filters = {
+    q,
+    category: category ? undefined : categoryFilter,
+    min,
+    max,
+    inStock: inStock ? "1" : undefined,
+  };
+  const hrefWith = (chosen: Record<string, string | undefined>, cursor: string | null = null) => {
     const search = new URLSearchParams();
-    for (const [key, value] of Object.entries({
-      q,
-      sort,
-      category: category ? undefined : categoryFilter,
-      min,
-      max,
-      inStock: inStock ? "1" : undefined,
-    })) {
+    for (const [key, value] of Object.entries({ ...chosen, sort: sort === "newest" ? undefined : sort })) {
       if (value) search.set(key, value);
     }
     if (cursor) search.set("cursor", cursor);
     const text = search.toString();
     return text ? `${base}?${text}` : base;
   };
+  const withCursor = (cursor: string | null) => hrefWith(filters, cursor);
+  const categoryName = categories.find((c) => c.slug === filters.category)?.name ?? filters.category;
+  const chips = [
+    filters.q && { key: "q", label: `“${filters.q}”` },
+    filters.category && { key: "category", label: categoryName ?? "" },
+    filters.min && { key: "min", label: `From $${filters.min}` },
+    filters.max && { key: "max", label: `Up to $${filters.max}` },
+    filters.inStock && { key: "inStock", label: "In stock" },
+  ].filter((chip): chip is { key: keyof typeof filters; label: string } => Boolean(chip));
   return (
     <div className="grid gap-8 md:grid-cols-[14rem_1fr]">
       <form
@@ -153,7 +167,41 @@ export async function ProductBrowser({
         <h1 id="results-heading" className="mb-4 text-2xl font-semibold">
           {heading}
         </h1>
-        <ProductGrid products={page.products} label="Products" />
+        {chips.length > 0 ? (
+          <ul aria-label="Active filters" className="mb-4 flex flex-wrap items-center gap-2 text-sm">
+            {chips.map((chip) => (
+              <li key={chip.key}>
+                <Link
+                  href={hrefWith({ ...filters, [chip.key]: undefined })}
+                  className="inline-flex items-center gap-1 rounded-full border border-stone-300 bg-white px-3 py-1 hover:bg-stone-100"
+                >
+                  {chip.label}
+                  <span aria-hidden="true">×</span>
+                  <span className="sr-only"> (remove this filter)</span>
+                </Link>
+              </li>
+            ))}
+            <li>
+              <Link href={hrefWith({})} className="underline underline-offset-4">
+                Clear filters
+              </Link>
+            </li>
+          </ul>
+        ) : null}
+        {priceRangeInverted ? (
+          <p role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-red-800">
+            The minimum price (${min}) is above the maximum (${max}). Change one of them to see products.
+          </p>
+        ) : (
+          <>
+            <p className="mb-3 text-sm text-stone-600" aria-live="polite">
+              {page.products.length === 0
+                ? "No products"
+                : `Showing ${page.products.length} product${page.products.length === 1 ? "" : "s"}${page.nextCursor ? ", more on the next page" : ""}`}
+            </p>
+            <ProductGrid products={page.products} label="Products" />
+          </>
+        )}
         <nav aria-label="Pages" className="mt-6 flex gap-3">
           {params.cursor ? (
             <Link href={withCursor(null)} className="rounded-md border border-stone-300 px-3 py-2 text-sm">

@@ -17,7 +17,8 @@ export function ProductCard({ product }: { product: Product }) {
           alt=""
           width={400}
           height={400}
-          className="aspect-square w-full bg-stone-100 object-cover"
+          // Sold out: the picture is dimmed (the text keeps its contrast and says "Sold out").
+          className={`aspect-square w-full bg-stone-100 object-cover ${product.stock <= 0 ? "opacity-50 grayscale" : ""}`}
         />
         <div className="p-3">
           <h3 className="font-medium">{product.name}</h3>

@@ -1,7 +1,9 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import type { Viewer } from "~/lib/session";
 import { CartLink } from "./cart-link";
 import { SignOutButton } from "./sign-out-button";
+import { SiteSearch } from "./site-search";
 
 const linkClass =
   "rounded-md px-3 py-2 hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-emerald-700";
@@ -14,21 +16,9 @@ export function SiteHeader({ viewer }: { viewer: Viewer }) {
           Stockroom
         </Link>
         <search className="order-last w-full sm:order-none sm:w-auto sm:flex-1">
-          <form action="/search" className="flex gap-2">
-            <label htmlFor="site-search" className="sr-only">
-              Search products
-            </label>
-            <input
-              id="site-search"
-              name="q"
-              type="search"
-              placeholder="Search products"
-              className="w-full rounded-md border border-stone-300 px-3 py-2"
-            />
-            <button type="submit" className="rounded-md bg-stone-900 px-4 py-2 text-white">
-              Search
-            </button>
-          </form>
+          <Suspense fallback={null}>
+            <SiteSearch />
+          </Suspense>
         </search>
         <nav aria-label="Account" className="ml-auto flex items-center gap-1 text-sm">
           {viewer && viewer.role !== "CUSTOMER" ? (

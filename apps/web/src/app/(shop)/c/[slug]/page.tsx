@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { type BrowseParams, ProductBrowser } from "~/components/product-browser";
+import { Breadcrumbs } from "~/components/ui/breadcrumbs";
 import { apiForRequest } from "~/lib/api-server";
 
 export default async function CategoryPage({
@@ -13,5 +14,10 @@ export default async function CategoryPage({
   const categories = await (await apiForRequest()).product.categories.query();
   const category = categories.find((c) => c.slug === slug);
   if (!category) notFound();
-  return <ProductBrowser params={await searchParams} category={slug} heading={category.name} />;
+  return (
+    <div className="flex flex-col gap-4">
+      <Breadcrumbs items={[{ label: "Home", href: "/" }, { label: category.name }]} />
+      <ProductBrowser params={await searchParams} category={slug} heading={category.name} />
+    </div>
+  );
 }

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AddToCart } from "~/components/add-to-cart";
 import { StockBadge } from "~/components/stock-badge";
+import { Breadcrumbs } from "~/components/ui/breadcrumbs";
 import { apiForRequest } from "~/lib/api-server";
 import { formatMoney } from "~/lib/money";
 
@@ -25,41 +26,56 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 export default async function ProductPage({ params }: { params: Promise<{ slug: string }> }) {
   const product = await loadProduct((await params).slug);
   return (
-    <article className="grid gap-8 md:grid-cols-2">
-      <img
-        src={product.imageUrl ?? "/images/products/placeholder.svg"}
-        alt={product.name}
-        width={400}
-        height={400}
-        className="w-full rounded-xl border border-stone-200 bg-white"
+    <div className="flex flex-col gap-4">
+      <Breadcrumbs
+        items={[
+          { label: "Home", href: "/" },
+          ...(product.category
+            ? [{ label: product.category.name, href: `/c/${product.category.slug}` }]
+            : []),
+          { label: product.name },
+        ]}
       />
-      <div className="flex flex-col gap-4">
-        {product.category ? (
-          <Link
-            href={`/c/${product.category.slug}`}
-            className="text-sm text-emerald-800 underline underline-offset-4"
-          >
-            {product.category.name}
-          </Link>
-        ) : null}
-        <h1 className="text-3xl font-semibold">{product.name}</h1>
-        <p className="text-2xl">{formatMoney(product.priceCents, product.currency)}</p>
-        <p className="text-sm">
-          Availability: <StockBadge stock={product.stock} threshold={product.lowStockThreshold} />
-        </p>
-        <p className="text-stone-700">{product.description}</p>
-        {product.active ? (
-          <AddToCart productId={product.id} productName={product.name} stock={product.stock} />
-        ) : (
-          // Only staff reach an archived product here (shoppers get a 404): say why nobody can buy it.
-          <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-amber-900">
-            <strong>Archived: hidden from shoppers.</strong> Shoppers get "not found" here and cannot buy it.{" "}
-            <Link href={`/admin/products/${product.id}`} className="underline underline-offset-4">
-              Edit in the admin console
+      <article className="grid gap-8 md:grid-cols-2">
+        <img
+          src={product.imageUrl ?? "/images/products/placeholder.svg"}
+          alt={product.name}
+          width={400}
+          height={400}
+          className="w-full rounded-xl border border-stone-200 bg-white"
+        />
+        <div className="flex flex-col gap-4">
+          {product.category ? (
+            <Link
+              href={`/c/${product.category.slug}`}
+              className="text-sm text-emerald-800 underline underline-offset-4"
+            >
+              {product.category.name}
             </Link>
+          ) : null}
+          <h1 className="text-3xl font-semibold">{product.name}</h1>
+          <p className="text-2xl">{formatMoney(product.priceCents, product.currency)}</p>
+          <p className="text-sm">
+            Availability: <StockBadge stock={product.stock} threshold={product.lowStockThreshold} />
           </p>
-        )}
-      </div>
-    </article>
+          <p className="text-stone-700">{product.description}</p>
+          {product.active ? (
+            <AddToCart productId={product.id} productName={product.name} stock={product.stock} />
+          ) : (
+            // Only staff reach an archived product here (shoppers get a 404): say why nobody can buy it.
+            <p
+              role="note"
+              className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-amber-900"
+            >
+              <strong>Archived: hidden from shoppers.</strong> Shoppers get "not found" here and cannot buy
+              it.{" "}
+              <Link href={`/admin/products/${product.id}`} className="underline underline-offset-4">
+                Edit in the admin console
+              </Link>
+            </p>
+          )}
+        </div>
+      </article>
+    </div>
   );
 }

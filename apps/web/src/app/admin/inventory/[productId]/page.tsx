@@ -1,7 +1,7 @@
 import { TRPCClientError } from "@trpc/client";
 import { notFound } from "next/navigation";
-import { Breadcrumbs } from "~/components/admin/breadcrumbs";
 import { StockAdjustForm } from "~/components/admin/stock-adjust-form";
+import { Breadcrumbs } from "~/components/ui/breadcrumbs";
 import { DateTime } from "~/components/ui/date-time";
 import { apiForRequest } from "~/lib/api-server";
 

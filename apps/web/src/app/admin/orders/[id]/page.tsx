@@ -1,10 +1,10 @@
 import { TRPCClientError } from "@trpc/client";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Breadcrumbs } from "~/components/admin/breadcrumbs";
 import { OrderActions } from "~/components/admin/order-actions";
 import { OrderLines, ShippingAddress } from "~/components/order-details";
 import { OrderStatusBadge } from "~/components/status-badges";
+import { Breadcrumbs } from "~/components/ui/breadcrumbs";
 import { DateTime } from "~/components/ui/date-time";
 import { apiForRequest } from "~/lib/api-server";
 

@@ -1,8 +1,8 @@
 import { TRPCClientError } from "@trpc/client";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Breadcrumbs } from "~/components/admin/breadcrumbs";
 import { ProductForm } from "~/components/admin/product-form";
+import { Breadcrumbs } from "~/components/ui/breadcrumbs";
 import { apiForRequest } from "~/lib/api-server";
 
 export const metadata = { title: "Edit product" };

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { Breadcrumbs } from "~/components/admin/breadcrumbs";
 import { ProductImport } from "~/components/admin/product-import";
+import { Breadcrumbs } from "~/components/ui/breadcrumbs";
 
 export const metadata = { title: "Import and export products" };
 

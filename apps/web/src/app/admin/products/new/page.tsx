@@ -1,5 +1,5 @@
-import { Breadcrumbs } from "~/components/admin/breadcrumbs";
 import { ProductForm } from "~/components/admin/product-form";
+import { Breadcrumbs } from "~/components/ui/breadcrumbs";
 import { apiForRequest } from "~/lib/api-server";
 
 export const metadata = { title: "New product" };

@@ -6,8 +6,8 @@ export interface Crumb {
 }
 
 /**
- * Where a detail page sits in the console ("Orders / Order #100008"), each step a link back; the last
- * step is the page itself.
+ * Where a page sits ("Orders / Order #100008" in the console, "Home / Kitchen / Kettle" in the store),
+ * each step a link back; the last step is the page itself.
  */
 export function Breadcrumbs({ items }: { items: Crumb[] }) {
   return (
