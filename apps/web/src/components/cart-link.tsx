@@ -1,16 +1,16 @@
 "use client";
 
+import { ShoppingBag } from "lucide-react";
 import Link from "next/link";
 import { useCart } from "~/lib/cart";
+import { headerLabelClass, headerLinkClass } from "./header-link";
 
 export function CartLink() {
   const { count } = useCart();
   return (
-    <Link
-      href="/cart"
-      className="rounded-md px-3 py-2 font-medium hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-emerald-700"
-    >
-      Cart ({count}) <span className="sr-only">items</span>
+    <Link href="/cart" className={`${headerLinkClass} font-medium`}>
+      <ShoppingBag aria-hidden="true" className="size-5 sm:size-4" />
+      <span className={headerLabelClass}>Cart</span> ({count}) <span className="sr-only">items</span>
     </Link>
   );
 }

@@ -1,7 +1,9 @@
 import { DEFAULT_CURRENCY, type ProductSort, roundToMinorUnits } from "@stockroom/api/schemas";
 import Link from "next/link";
 import { apiForRequest } from "~/lib/api-server";
+import { FilterDrawer } from "./filter-drawer";
 import { ProductGrid } from "./product-card";
+import { Button, buttonClass } from "./ui/button";
 
 export type BrowseParams = Record<string, string | string[] | undefined>;
 
@@ -86,85 +88,89 @@ export async function ProductBrowser({
     filters.inStock && { key: "inStock", label: "In stock" },
   ].filter((chip): chip is { key: keyof typeof filters; label: string } => Boolean(chip));
   return (
-    <div className="grid gap-8 md:grid-cols-[14rem_1fr]">
-      <form
-        action={base}
-        aria-label="Filters"
-        className="flex flex-col gap-4 self-start rounded-lg border border-stone-200 bg-white p-4"
-      >
-        {q !== undefined || !category ? (
-          <label className="flex flex-col gap-1 text-sm">
-            Search
-            <input
-              name="q"
-              type="search"
-              defaultValue={q}
-              className="rounded-md border border-stone-300 px-2 py-1.5"
-            />
+    <div className="grid gap-4 md:grid-cols-[14rem_1fr] md:gap-8">
+      <FilterDrawer activeCount={chips.length}>
+        <form
+          action={base}
+          aria-label="Filters"
+          className="flex flex-col gap-4 rounded-card border border-line bg-surface p-4"
+        >
+          {q !== undefined || !category ? (
+            <label className="flex flex-col gap-1 text-sm">
+              Search
+              <input
+                name="q"
+                type="search"
+                defaultValue={q}
+                className="rounded-md border border-stone-300 px-2 py-1.5"
+              />
+            </label>
+          ) : null}
+          {category ? null : (
+            <label className="flex flex-col gap-1 text-sm">
+              Category
+              <select
+                name="category"
+                defaultValue={categoryFilter ?? ""}
+                className="rounded-md border border-stone-300 px-2 py-1.5"
+              >
+                <option value="">All categories</option>
+                {categories.map((c) => (
+                  <option key={c.id} value={c.slug}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <fieldset className="flex gap-2 text-sm">
+            <legend className="mb-1">Price (USD)</legend>
+            <label className="flex flex-col gap-1">
+              Min
+              <input
+                name="min"
+                type="number"
+                min="0"
+                step="1"
+                defaultValue={min}
+                className="w-20 rounded-md border border-stone-300 px-2 py-1.5"
+              />
+            </label>
+            <label className="flex flex-col gap-1">
+              Max
+              <input
+                name="max"
+                type="number"
+                min="0"
+                step="1"
+                defaultValue={max}
+                className="w-20 rounded-md border border-stone-300 px-2 py-1.5"
+              />
+            </label>
+          </fieldset>
+          <label className="flex items-center gap-2 text-sm">
+            <input name="inStock" type="checkbox" value="1" defaultChecked={inStock} />
+            In stock only
           </label>
-        ) : null}
-        {category ? null : (
           <label className="flex flex-col gap-1 text-sm">
-            Category
+            Sort by
             <select
-              name="category"
-              defaultValue={categoryFilter ?? ""}
+              name="sort"
+              defaultValue={sort}
               className="rounded-md border border-stone-300 px-2 py-1.5"
             >
-              <option value="">All categories</option>
-              {categories.map((c) => (
-                <option key={c.id} value={c.slug}>
-                  {c.name}
+              {sorts.map((s) => (
+                <option key={s.value} value={s.value}>
+                  {s.label}
                 </option>
               ))}
             </select>
           </label>
-        )}
-        <fieldset className="flex gap-2 text-sm">
-          <legend className="mb-1">Price (USD)</legend>
-          <label className="flex flex-col gap-1">
-            Min
-            <input
-              name="min"
-              type="number"
-              min="0"
-              step="1"
-              defaultValue={min}
-              className="w-20 rounded-md border border-stone-300 px-2 py-1.5"
-            />
-          </label>
-          <label className="flex flex-col gap-1">
-            Max
-            <input
-              name="max"
-              type="number"
-              min="0"
-              step="1"
-              defaultValue={max}
-              className="w-20 rounded-md border border-stone-300 px-2 py-1.5"
-            />
-          </label>
-        </fieldset>
-        <label className="flex items-center gap-2 text-sm">
-          <input name="inStock" type="checkbox" value="1" defaultChecked={inStock} />
-          In stock only
-        </label>
-        <label className="flex flex-col gap-1 text-sm">
-          Sort by
-          <select name="sort" defaultValue={sort} className="rounded-md border border-stone-300 px-2 py-1.5">
-            {sorts.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className="rounded-md bg-stone-900 px-3 py-2 text-sm text-white">
-          Apply filters
-        </button>
-      </form>
+          <Button type="submit">Apply filters</Button>
+        </form>
+      </FilterDrawer>
       <section aria-labelledby="results-heading">
-        <h1 id="results-heading" className="mb-4 text-2xl font-semibold">
+        <h1 id="results-heading" className="mb-4 text-title font-semibold">
           {heading}
         </h1>
         {chips.length > 0 ? (
@@ -204,15 +210,12 @@ export async function ProductBrowser({
         )}
         <nav aria-label="Pages" className="mt-6 flex gap-3">
           {params.cursor ? (
-            <Link href={withCursor(null)} className="rounded-md border border-stone-300 px-3 py-2 text-sm">
+            <Link href={withCursor(null)} className={buttonClass({ variant: "secondary" })}>
               First page
             </Link>
           ) : null}
           {page.nextCursor ? (
-            <Link
-              href={withCursor(page.nextCursor)}
-              className="rounded-md border border-stone-300 px-3 py-2 text-sm"
-            >
+            <Link href={withCursor(page.nextCursor)} className={buttonClass({ variant: "secondary" })}>
               Next page
             </Link>
           ) : null}

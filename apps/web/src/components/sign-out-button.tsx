@@ -1,7 +1,9 @@
 "use client";
 
+import { LogOut } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { headerLabelClass, headerLinkClass } from "./header-link";
 import { useToast } from "./toaster";
 
 export function SignOutButton() {
@@ -12,7 +14,7 @@ export function SignOutButton() {
     <button
       type="button"
       disabled={pending}
-      className="rounded-md px-3 py-2 hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-emerald-700"
+      className={headerLinkClass}
       onClick={async () => {
         setPending(true);
         await fetch("/api/auth/sign-out", {
@@ -25,7 +27,8 @@ export function SignOutButton() {
         router.refresh();
       }}
     >
-      Sign out
+      <LogOut aria-hidden="true" className="size-5 sm:size-4" />
+      <span className={headerLabelClass}>Sign out</span>
     </button>
   );
 }

@@ -1,17 +1,16 @@
+import { LayoutDashboard, User } from "lucide-react";
 import Link from "next/link";
 import { Suspense } from "react";
 import type { Viewer } from "~/lib/session";
 import { CartLink } from "./cart-link";
+import { headerLabelClass, headerLinkClass } from "./header-link";
 import { SignOutButton } from "./sign-out-button";
 import { SiteSearch } from "./site-search";
 
-const linkClass =
-  "rounded-md px-3 py-2 hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-emerald-700";
-
 export function SiteHeader({ viewer }: { viewer: Viewer }) {
   return (
-    <header className="border-b border-stone-200 bg-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-2 px-4 py-3">
+    <header className="border-b border-line bg-surface">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-2 gap-y-2 px-4 py-2 sm:py-3">
         <Link href="/" className="mr-2 text-xl font-semibold tracking-tight">
           Stockroom
         </Link>
@@ -20,22 +19,25 @@ export function SiteHeader({ viewer }: { viewer: Viewer }) {
             <SiteSearch />
           </Suspense>
         </search>
-        <nav aria-label="Account" className="ml-auto flex items-center gap-1 text-sm">
+        <nav aria-label="Account" className="ml-auto flex items-center text-sm">
           {viewer && viewer.role !== "CUSTOMER" ? (
-            <Link href="/admin" className={linkClass}>
-              Admin
+            <Link href="/admin" className={headerLinkClass}>
+              <LayoutDashboard aria-hidden="true" className="size-5 sm:size-4" />
+              <span className={headerLabelClass}>Admin</span>
             </Link>
           ) : null}
           {viewer ? (
             <>
-              <Link href="/account" className={linkClass}>
-                Account
+              <Link href="/account" className={headerLinkClass}>
+                <User aria-hidden="true" className="size-5 sm:size-4" />
+                <span className={headerLabelClass}>Account</span>
               </Link>
               <SignOutButton />
             </>
           ) : (
-            <Link href="/sign-in" className={linkClass}>
-              Sign in
+            <Link href="/sign-in" className={headerLinkClass}>
+              <User aria-hidden="true" className="size-5 sm:size-4" />
+              <span className={headerLabelClass}>Sign in</span>
             </Link>
           )}
           <CartLink />

@@ -1,6 +1,8 @@
 "use client";
 
+import { Search } from "lucide-react";
 import { usePathname, useSearchParams } from "next/navigation";
+import { Button } from "./ui/button";
 
 /** The header's search box; on the search page it shows the query the results are for. */
 export function SiteSearch() {
@@ -20,11 +22,12 @@ export function SiteSearch() {
         type="search"
         placeholder="Search products"
         defaultValue={query}
-        className="w-full rounded-md border border-stone-300 px-3 py-2"
+        className="w-full rounded-control border border-line-strong px-3 py-2"
       />
-      <button type="submit" className="rounded-md bg-stone-900 px-4 py-2 text-white">
-        Search
-      </button>
+      <Button type="submit" aria-label="Search" className="px-3 sm:px-4">
+        <Search aria-hidden="true" className="size-4" />
+        <span className="hidden sm:inline">Search</span>
+      </Button>
     </form>
   );
 }

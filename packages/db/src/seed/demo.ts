@@ -96,7 +96,7 @@ async function seedProducts(db: Db): Promise<number> {
           name: product.name,
           description: product.description,
           priceCents: product.priceCents,
-          imageUrl: `/images/products/${product.categorySlug}-${product.variant}.svg`,
+          imageUrl: `/images/products/${product.slug}.svg`,
           categoryId: categoryIds.get(product.categorySlug) ?? null,
           createdAt,
           inventory: { create: { onHand: product.stock } },

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ProductGrid } from "~/components/product-card";
+import { buttonClass } from "~/components/ui/button";
 import { apiForRequest } from "~/lib/api-server";
 
 export default async function HomePage() {
@@ -10,11 +11,24 @@ export default async function HomePage() {
   ]);
   return (
     <div className="flex flex-col gap-10">
-      <section className="rounded-xl bg-emerald-900 px-6 py-10 text-white">
-        <h1 className="text-3xl font-semibold tracking-tight">Stockroom</h1>
-        <p className="mt-2 max-w-xl text-emerald-50">
-          Everyday goods for kitchen, home and trail, in stock and ready to ship.
-        </p>
+      <section className="relative isolate overflow-hidden rounded-card bg-emerald-950 text-white">
+        <img
+          src="/images/hero.svg"
+          alt=""
+          width={1200}
+          height={420}
+          fetchPriority="high"
+          className="absolute inset-0 -z-10 h-full w-full object-cover object-right opacity-40 sm:opacity-100"
+        />
+        <div className="max-w-md px-6 py-12 sm:px-10 sm:py-20">
+          <h1 className="text-display font-semibold tracking-tight">Stockroom</h1>
+          <p className="mt-3 text-emerald-50">
+            Everyday goods for kitchen, home and trail, in stock and ready to ship.
+          </p>
+          <Link href="/search" className={buttonClass({ variant: "secondary", className: "mt-6" })}>
+            Shop everything
+          </Link>
+        </div>
       </section>
       <section aria-labelledby="categories-heading">
         <h2 id="categories-heading" className="mb-4 text-xl font-medium">

@@ -1,7 +1,5 @@
+import { PageSkeleton } from "~/components/ui/skeleton";
+
 export default function Loading() {
-  return (
-    <p role="status" className="animate-pulse text-stone-600">
-      Loading…
-    </p>
-  );
+  return <PageSkeleton />;
 }
