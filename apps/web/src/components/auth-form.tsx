@@ -3,6 +3,7 @@
 import { EmailSchema, PASSWORD_MIN_LENGTH, PasswordSchema, PersonNameSchema } from "@stockroom/api/schemas";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { Button } from "~/components/ui/button";
 import { useMergeGuestCart } from "~/lib/cart";
 import { useToast } from "./toaster";
 
@@ -102,13 +103,9 @@ export function AuthForm({
           {error}
         </p>
       ) : null}
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-md bg-stone-900 px-4 py-2.5 font-medium text-white disabled:opacity-50"
-      >
+      <Button type="submit" disabled={pending} variant="primary" className="py-2.5">
         {mode === "sign-up" ? "Create account" : "Sign in"}
-      </button>
+      </Button>
     </form>
   );
 }

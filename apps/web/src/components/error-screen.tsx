@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { Button, buttonClass } from "~/components/ui/button";
 
 /**
  * A page that failed to load: say so plainly, offer a retry and a way out (no dead ends). `standalone`
@@ -21,10 +22,10 @@ export function ErrorScreen({
       <h1 className="text-2xl font-semibold">Something went wrong</h1>
       <p className="mt-2 text-stone-700">We could not load this page. Please try again in a moment.</p>
       <div className="mt-6 flex justify-center gap-3">
-        <button type="button" onClick={reset} className="rounded-md bg-stone-900 px-4 py-2 text-white">
+        <Button type="button" onClick={reset}>
           Try again
-        </button>
-        <Link href={home.href} className="rounded-md border border-stone-300 px-4 py-2">
+        </Button>
+        <Link href={home.href} className={buttonClass({ variant: "secondary" })}>
           {home.label}
         </Link>
       </div>

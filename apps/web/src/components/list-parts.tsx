@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { buttonClass } from "~/components/ui/button";
 
 /** What a list shows when nothing matches. */
 export function EmptyState({ children }: { children: ReactNode }) {
@@ -34,7 +35,7 @@ export function NextPageLink({
   return (
     <Link
       href={nextPageHref(path, params, cursor)}
-      className="self-start rounded-md border border-stone-300 px-3 py-2 text-sm"
+      className={buttonClass({ variant: "secondary", className: "self-start" })}
     >
       Next page
     </Link>

@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { Button } from "~/components/ui/button";
 import { ConfirmDialog } from "~/components/ui/confirm-dialog";
 import { useTRPC } from "~/lib/trpc-client";
 import { useToast } from "../toaster";
@@ -45,9 +46,9 @@ export function OrderActions({ orderId, status }: { orderId: string; status: Sta
           confirmLabel="Mark paid"
           onConfirm={() => run(() => transition.mutateAsync({ id: orderId, to: "paid" }), "Marked as paid")}
           trigger={
-            <button type="button" disabled={pending} className="rounded-md bg-stone-900 px-3 py-2 text-white">
+            <Button type="button" disabled={pending}>
               Mark paid
-            </button>
+            </Button>
           }
         />
       ) : null}
@@ -62,14 +63,13 @@ export function OrderActions({ orderId, status }: { orderId: string; status: Sta
             />
           </label>
           {tracking.trim().length < 3 ? (
-            <button
+            <Button
               type="button"
               disabled={pending}
-              className="rounded-md bg-stone-900 px-3 py-2 text-white"
               onClick={() => setError("Enter the tracking number to ship")}
             >
               Ship
-            </button>
+            </Button>
           ) : (
             <ConfirmDialog
               title="Ship this order?"
@@ -83,29 +83,24 @@ export function OrderActions({ orderId, status }: { orderId: string; status: Sta
                 )
               }
               trigger={
-                <button
-                  type="button"
-                  disabled={pending}
-                  className="rounded-md bg-stone-900 px-3 py-2 text-white"
-                >
+                <Button type="button" disabled={pending}>
                   Ship
-                </button>
+                </Button>
               }
             />
           )}
         </>
       ) : null}
       {status === "shipped" ? (
-        <button
+        <Button
           type="button"
           disabled={pending}
-          className="rounded-md bg-stone-900 px-3 py-2 text-white"
           onClick={() =>
             run(() => transition.mutateAsync({ id: orderId, to: "delivered" }), "Marked as delivered")
           }
         >
           Mark delivered
-        </button>
+        </Button>
       ) : null}
       {status === "pending" || status === "paid" ? (
         <ConfirmDialog
@@ -116,13 +111,14 @@ export function OrderActions({ orderId, status }: { orderId: string; status: Sta
           destructive
           onConfirm={() => run(() => cancel.mutateAsync({ id: orderId }), "Order cancelled and restocked")}
           trigger={
-            <button
+            <Button
               type="button"
               disabled={pending}
-              className="rounded-md border border-red-700 px-3 py-2 text-red-800"
+              variant="secondary"
+              className="border-red-700 text-red-800 hover:bg-red-50"
             >
               Cancel and restock
-            </button>
+            </Button>
           }
         />
       ) : null}

@@ -4,6 +4,7 @@ import { PRODUCT_CSV_COLUMNS, PRODUCT_CSV_MAX_BYTES, type RouterOutputs } from "
 import { useMutation } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { useState } from "react";
+import { Button } from "~/components/ui/button";
 import { useTRPC, useTRPCClient } from "~/lib/trpc-client";
 
 type Preview = RouterOutputs["productCsv"]["preview"];
@@ -138,14 +139,15 @@ export function ProductImport() {
         <p className="text-sm text-stone-700">
           Every product, archived ones too, with the columns the import reads.
         </p>
-        <button
+        <Button
           type="button"
           onClick={() => void download()}
           disabled={exporting}
-          className="self-start rounded-md border border-stone-300 bg-white px-4 py-2 text-sm disabled:opacity-50"
+          variant="secondary"
+          className="self-start"
         >
           Download CSV
-        </button>
+        </Button>
         {exportError ? (
           <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
             {exportError}
@@ -199,7 +201,7 @@ export function ProductImport() {
               className="rounded-md border border-stone-300 px-3 py-2 font-mono text-xs"
             />
             <span id="product-csv-text-hint" className="text-stone-600">
-              First line: <code>{PRODUCT_CSV_COLUMNS.join(",")}</code>
+              First line: <code className="break-all text-ink">{PRODUCT_CSV_COLUMNS.join(",")}</code>
             </span>
           </div>
           {error ? (
@@ -208,22 +210,17 @@ export function ProductImport() {
             </p>
           ) : null}
           <div className="flex flex-wrap items-center gap-3">
-            <button
-              type="submit"
-              disabled={preview.isPending}
-              className="rounded-md border border-stone-300 bg-white px-4 py-2 text-sm disabled:opacity-50"
-            >
+            <Button type="submit" disabled={preview.isPending} variant="secondary">
               Preview
-            </button>
-            <button
+            </Button>
+            <Button
               type="button"
               onClick={() => void runImport()}
               disabled={!canImport}
               aria-describedby="product-csv-import-hint"
-              className="rounded-md bg-stone-900 px-4 py-2 text-sm text-white disabled:opacity-50"
             >
               Import
-            </button>
+            </Button>
             <span id="product-csv-import-hint" className="text-sm text-stone-600">
               {importHint}
             </span>

@@ -5,6 +5,7 @@ import { useMutation } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { Button } from "~/components/ui/button";
 import { useTRPC } from "~/lib/trpc-client";
 import { Field } from "../auth-form";
 import { useToast } from "../toaster";
@@ -147,13 +148,9 @@ export function StaffManager({ staff, viewerId }: { staff: Account[]; viewerId: 
             <option value="ADMIN">Admin</option>
           </select>
         </label>
-        <button
-          type="submit"
-          disabled={create.isPending}
-          className="self-start rounded-md bg-stone-900 px-4 py-2 text-white disabled:opacity-50"
-        >
+        <Button type="submit" disabled={create.isPending} className="self-start">
           Create account
-        </button>
+        </Button>
       </form>
     </div>
   );

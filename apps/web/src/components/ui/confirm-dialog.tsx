@@ -2,8 +2,7 @@
 
 import * as AlertDialog from "@radix-ui/react-alert-dialog";
 import type { ReactNode } from "react";
-
-const buttonBase = "rounded-md px-3 py-2 text-sm focus-visible:outline-2 focus-visible:outline-offset-2";
+import { buttonClass } from "./button";
 
 /**
  * A question before an action that is hard to take back, in an accessible modal (focus is trapped,
@@ -38,18 +37,12 @@ export function ConfirmDialog({
             {description}
           </AlertDialog.Description>
           <div className="mt-5 flex justify-end gap-2">
-            <AlertDialog.Cancel
-              className={`${buttonBase} border border-stone-300 focus-visible:outline-stone-700`}
-            >
+            <AlertDialog.Cancel className={buttonClass({ variant: "secondary" })}>
               {cancelLabel}
             </AlertDialog.Cancel>
             <AlertDialog.Action
               onClick={onConfirm}
-              className={`${buttonBase} text-white ${
-                destructive
-                  ? "bg-red-700 focus-visible:outline-red-700"
-                  : "bg-stone-900 focus-visible:outline-stone-900"
-              }`}
+              className={buttonClass({ variant: destructive ? "danger" : "primary" })}
             >
               {confirmLabel}
             </AlertDialog.Action>
