@@ -84,7 +84,7 @@ const heroArt = heroDrawings
       .split("\n")
       .slice(1)
       .join("\n");
-    return `<svg x="${x}" y="${y}" width="${size}" height="${size}" viewBox="0 0 400 400">\n${inner}</svg>`;
+    return `<svg x="${x}" y="${y}" width="${size}" height="${size}" viewBox="0 0 400 400" aria-hidden="true">\n${inner}</svg>`;
   })
   .join("\n");
 writeFileSync(
