@@ -1,0 +1,126 @@
+import { type BrowserContext, expect, type Page, type TestInfo, test } from "@playwright/test";
+import pa11y from "pa11y";
+import { e2eEnv } from "../scripts/e2e-env.ts";
+import { saveScreen } from "./screenshots.ts";
+
+// pa11y drives its own Chromium (Debian's, like Playwright's): axe and HTML_CodeSniffer, WCAG 2 AA.
+async function pa11yErrors(url: string, cookies: string, viewport: { width: number; height: number }) {
+  const result = await pa11y(url, {
+    runners: ["axe", "htmlcs"],
+    standard: "WCAG2AA",
+    headers: cookies ? { cookie: cookies } : {},
+    viewport,
+    timeout: 120_000,
+    chromeLaunchConfig: {
+      executablePath: e2eEnv.CHROMIUM_PATH,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+    },
+  });
+  return result.issues
+    .filter((issue) => issue.type === "error")
+    .map((issue) => `${url} [${issue.runner} ${issue.code}] ${issue.message} at ${issue.selector}`);
+}
+
+async function cookieHeader(context: BrowserContext): Promise<string> {
+  return (await context.cookies()).map((cookie) => `${cookie.name}=${cookie.value}`).join("; ");
+}
+
+async function signIn(page: Page, email: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("stockroom-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).not.toHaveURL(/sign-in/);
+}
+
+/** The href of the first link matching `pattern` on `path`, so detail pages are checked too. */
+async function firstLink(page: Page, path: string, pattern: RegExp): Promise<string> {
+  await page.goto(path);
+  const hrefs = await page
+    .locator("main a[href]")
+    .evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+  const href = hrefs.find((h): h is string => h !== null && pattern.test(h));
+  if (!href) throw new Error(`no link matching ${pattern} on ${path}`);
+  return href;
+}
+
+/** Every page at both widths goes into the report as a screenshot, and through pa11y. */
+async function checkPages(page: Page, testInfo: TestInfo, baseURL: string, paths: string[], cookies: string) {
+  const errors: string[] = [];
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    for (const path of paths) {
+      await page.goto(path);
+      await saveScreen(page, testInfo, `${screenName(path)}-${size.width}`);
+      errors.push(...(await pa11yErrors(`${baseURL}${path}`, cookies, size)));
+    }
+  }
+  return errors;
+}
+
+function screenName(path: string): string {
+  return (
+    path
+      .replace(/^\//, "")
+      .replace(/[^a-z0-9]+/gi, "-")
+      .replace(/-+$/, "") || "home"
+  );
+}
+
+const SIZES = [
+  { width: 1280, height: 800 },
+  { width: 360, height: 740 },
+];
+
+test("every storefront page, at 1280 and 360 px: a screenshot in the report, and no pa11y errors", async ({
+  page,
+  baseURL,
+}, testInfo) => {
+  test.setTimeout(900_000);
+  const guestPages = [
+    "/",
+    "/c/kitchen",
+    "/search?q=mug",
+    "/p/enamel-camp-mug",
+    "/cart",
+    "/sign-in",
+    "/sign-up",
+    "/no-such-page",
+  ];
+  await signIn(page, "shopper@stockroom.dev");
+  const order = await firstLink(page, "/account", /^\/orders\/[^/]+$/);
+  const shopperPages = ["/account", order];
+  const cookies = await cookieHeader(page.context());
+  const errors = await checkPages(page, testInfo, baseURL!, shopperPages, cookies);
+  await page.context().clearCookies();
+  errors.push(...(await checkPages(page, testInfo, baseURL!, guestPages, "")));
+  expect(errors).toEqual([]);
+});
+
+test("every admin page, at 1280 and 360 px: a screenshot in the report, and no pa11y errors", async ({
+  page,
+  baseURL,
+}, testInfo) => {
+  test.setTimeout(900_000);
+  await signIn(page, "admin@stockroom.dev");
+  const order = await firstLink(page, "/admin/orders", /^\/admin\/orders\/[^/]+$/);
+  const product = await firstLink(page, "/admin/products", /^\/admin\/products\/[^/]+$/);
+  const customer = await firstLink(page, "/admin/customers", /^\/admin\/customers\/[^/]+$/);
+  const adminPages = [
+    "/admin",
+    "/admin/orders",
+    order,
+    "/admin/products",
+    "/admin/products/new",
+    "/admin/products/import",
+    product,
+    "/admin/inventory",
+    "/admin/customers",
+    customer,
+    "/admin/audit",
+    "/admin/emails",
+    "/admin/staff",
+  ];
+  const cookies = await cookieHeader(page.context());
+  expect(await checkPages(page, testInfo, baseURL!, adminPages, cookies)).toEqual([]);
+});

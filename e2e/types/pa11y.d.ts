@@ -1,0 +1,23 @@
+// pa11y ships no types; this is the part of its API the accessibility test uses.
+declare module "pa11y" {
+  interface Pa11yIssue {
+    code: string;
+    type: "error" | "warning" | "notice";
+    message: string;
+    selector: string;
+    runner: string;
+  }
+  interface Pa11yOptions {
+    runners?: string[];
+    standard?: "WCAG2A" | "WCAG2AA" | "WCAG2AAA";
+    headers?: Record<string, string>;
+    timeout?: number;
+    wait?: number;
+    viewport?: { width: number; height: number; isMobile?: boolean };
+    chromeLaunchConfig?: { executablePath?: string; args?: string[] };
+  }
+  export default function pa11y(
+    url: string,
+    options?: Pa11yOptions,
+  ): Promise<{ documentTitle: string; pageUrl: string; issues: Pa11yIssue[] }>;
+}
