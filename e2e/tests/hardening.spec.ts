@@ -226,6 +226,21 @@ test.describe("unknown slugs are 404 (issue 10, 4g)", () => {
   }
 });
 
+test.describe("a search the API refuses is explained on the page, not a 404", () => {
+  for (const [label, q, message] of [
+    ["a NUL byte", "mug\u0000", /must not contain nul characters/],
+    ["201 characters", "a".repeat(201), /too big|at most|200/i],
+  ] as const) {
+    test(`/search?q= with ${label}`, async ({ page }) => {
+      const response = await page.goto(`/search?q=${encodeURIComponent(q)}`);
+      expect(response!.status()).toBe(200);
+      const alert = page.getByRole("alert").filter({ hasText: "This search could not be run" });
+      await expect(alert).toContainText(message);
+      await expect(page.getByRole("heading", { name: "Page not found" })).toHaveCount(0);
+    });
+  }
+});
+
 test.describe("open redirect after sign-in (issue 10, 3)", () => {
   for (const next of ["/%5Cevil.example", "/%09/evil.example", "/%5C/evil.example", "//evil.example"]) {
     test(`sign-in with ?next=${next} stays on our origin`, async ({ page }) => {

@@ -1,4 +1,9 @@
-import { DEFAULT_CURRENCY, type ProductSort, roundToMinorUnits } from "@stockroom/api/schemas";
+import {
+  DEFAULT_CURRENCY,
+  ProductListInput,
+  type ProductSort,
+  roundToMinorUnits,
+} from "@stockroom/api/schemas";
 import Link from "next/link";
 import { apiForRequest } from "~/lib/api-server";
 import { FilterDrawer } from "./filter-drawer";
@@ -46,8 +51,10 @@ export async function ProductBrowser({
   const minCents = filterAmountToCents(min);
   const maxCents = filterAmountToCents(max);
   const priceRangeInverted = minCents !== undefined && maxCents !== undefined && minCents > maxCents;
+  // The same rule the API applies, checked here so a search it would refuse is explained on the page.
+  const queryProblem = ProductListInput.shape.q.safeParse(q).error?.issues[0]?.message;
   const [page, categories] = await Promise.all([
-    priceRangeInverted
+    priceRangeInverted || queryProblem
       ? Promise.resolve({ products: [], nextCursor: null })
       : api.product.list.query({
           q,
@@ -194,7 +201,11 @@ export async function ProductBrowser({
             </li>
           </ul>
         ) : null}
-        {priceRangeInverted ? (
+        {queryProblem ? (
+          <p role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-red-800">
+            This search could not be run ({queryProblem.toLowerCase()}). Change the words you searched for.
+          </p>
+        ) : priceRangeInverted ? (
           <p role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-red-800">
             The minimum price (${min}) is above the maximum (${max}). Change one of them to see products.
           </p>
