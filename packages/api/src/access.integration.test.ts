@@ -22,6 +22,7 @@ const expectedAccess: Record<string, Access> = {
   "product.update": "staff",
   "product.archive": "staff",
   "product.unarchive": "staff",
+  "product.bulkSetArchived": "staff",
   "productCsv.export": "staff",
   "productCsv.preview": "staff",
   "productCsv.import": "staff",

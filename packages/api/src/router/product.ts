@@ -1,4 +1,5 @@
 import {
+  BulkArchiveProductsInput,
   CreateProductInput,
   ProductIdInput,
   ProductListInput,
@@ -16,6 +17,7 @@ import {
   setProductActive,
   updateProduct,
 } from "../services/catalog.ts";
+import { setProductsArchived } from "../services/catalog-bulk.ts";
 import { createTRPCRouter, publicProcedure, staffProcedure } from "../trpc.ts";
 
 const isStaff = (role: string | undefined) => role === "STAFF" || role === "ADMIN";
@@ -68,5 +70,23 @@ export const productRouter = createTRPCRouter({
     const { before, after } = await setProductActive(ctx.db, input.id, true);
     ctx.audit.record({ action: "product.unarchive", entity: "product", entityId: after.id, before, after });
     return after;
+  }),
+
+  /**
+   * Archives or restores up to 100 products in one transaction, one audit row per product that
+   * changed (the same actions as a single archive, so the audit log reads alike).
+   */
+  bulkSetArchived: staffProcedure.input(BulkArchiveProductsInput).mutation(async ({ ctx, input }) => {
+    const result = await setProductsArchived(ctx.db, input);
+    for (const { before, after } of result.changes) {
+      ctx.audit.record({
+        action: input.archived ? "product.archive" : "product.unarchive",
+        entity: "product",
+        entityId: after.id,
+        before,
+        after,
+      });
+    }
+    return { products: result.products, changed: result.changes.length };
   }),
 });

@@ -77,3 +77,16 @@ export const UpdateProductInput = z.object({
     ),
 });
 export type ProductPatch = z.infer<typeof UpdateProductInput>["patch"];
+
+/** The most products one bulk archive or restore may change. */
+export const MAX_BULK_PRODUCTS = 100;
+
+/** Archive (`archived: true`) or restore up to MAX_BULK_PRODUCTS products at once. */
+export const BulkArchiveProductsInput = z.object({
+  ids: z
+    .array(z.uuid({ message: "Not a product id" }))
+    .min(1, "Select at least one product")
+    .max(MAX_BULK_PRODUCTS, `At most ${MAX_BULK_PRODUCTS} products at once`),
+  archived: z.boolean(),
+});
+export type BulkArchiveProductsData = z.infer<typeof BulkArchiveProductsInput>;
