@@ -5,6 +5,7 @@ export * from "../domain/dates.ts";
 export * from "../domain/money.ts";
 export type { AppRouter, RouterInputs, RouterOutputs } from "../index.ts";
 export * from "./account.ts";
+export * from "./address.ts";
 export * from "./cart.ts";
 export * from "./catalog.ts";
 export * from "./inventory.ts";

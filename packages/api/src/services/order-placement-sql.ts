@@ -1,4 +1,5 @@
 import { orderEventJobCtes } from "../events/order-events.ts";
+import { MAX_ADDRESSES_PER_USER } from "../schemas/address.ts";
 import type { SqlStatement } from "../sql.ts";
 import { orderSaleStockSql } from "./inventory-ledger.ts";
 
@@ -86,7 +87,10 @@ export const ORDER_PLACEMENT_SQL = {
    * then checks that every product is still active at the name and price the totals were computed
    * from (`unchanged`) and that every line has the stock (`enough`). Only if both hold does it take
    * the stock, write the order, its items, its first history row, the ledger rows and the
-   * order.created job; otherwise it writes nothing and `levels` says what each line has.
+   * order.created job; otherwise it writes nothing and `levels` says what each line has. A placed
+   * order's address also goes into the user's address book (`saved_address`): skipped when it is
+   * there already (same customer_address_hash()) or the book is full, the default when the book has
+   * none, and skipped rather than failing on any conflict with a concurrent change of the book.
    *
    * Lines: $1 product ids, $2 quantities, $3 unit prices, $4 names, $5 line totals.
    * Order: $6 user, $7 total, $8 currency, $9–$13 street, city, state, zip, country,
@@ -124,6 +128,14 @@ export const ORDER_PLACEMENT_SQL = {
              SELECT id, NULL, 'pending'::"OrderStatus", $16 FROM placed
            ), ledger AS (
              ${stock.ledger}
+           ), book AS (
+             SELECT count(*) AS saved, coalesce(bool_or("isDefault"), false) AS "hasDefault"
+             FROM customer_address WHERE "userId" = $6
+           ), saved_address AS (
+             INSERT INTO customer_address ("userId", street, city, state, zip, country, "isDefault")
+             SELECT $6, $9, $10, $11, $12, $13, NOT book."hasDefault"
+             FROM placed, book WHERE book.saved < ${MAX_ADDRESSES_PER_USER}
+             ON CONFLICT DO NOTHING
            ), ${orderCreatedJob}
            SELECT checked.unchanged, checked.enough, placed.id, placed.number, placed."createdAt",
              placed."updatedAt", (SELECT count(*) FROM job)::int AS queued,
