@@ -3,6 +3,7 @@ import {
   AuditLogListInput,
   CustomerIdInput,
   CustomerListInput,
+  DashboardInput,
   StoredEmailListInput,
 } from "../schemas/account.ts";
 import { searchAdmin } from "../services/admin-search.ts";
@@ -13,7 +14,7 @@ import { listStoredEmails } from "../services/mailbox.ts";
 import { createTRPCRouter, staffProcedure } from "../trpc.ts";
 
 export const adminRouter = createTRPCRouter({
-  dashboard: staffProcedure.query(({ ctx }) => getDashboard(ctx.db)),
+  dashboard: staffProcedure.input(DashboardInput).query(({ ctx, input }) => getDashboard(ctx.db, input)),
   search: staffProcedure.input(AdminSearchInput).query(({ ctx, input }) => searchAdmin(ctx.db, input.q)),
   auditLog: staffProcedure.input(AuditLogListInput).query(({ ctx, input }) => listAuditLog(ctx.db, input)),
   emails: staffProcedure

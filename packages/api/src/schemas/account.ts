@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_TIME_ZONE, isTimeZone } from "../domain/dates.ts";
 import { dateFilter, pageCursor, singleLineText, text } from "./text.ts";
 
 // Shared by the API and the web app's forms: keep these pure (no server imports).
@@ -58,3 +59,22 @@ export const CustomerIdInput = z.object({ id: UserIdSchema });
 export const AdminSearchInput = z.object({
   q: singleLineText().trim().min(1, "Type something to search for").max(200),
 });
+
+/** The dashboard's ranges, in days ending today in the shop's time zone. */
+export const DASHBOARD_RANGES = [7, 30, 90] as const;
+export type DashboardRange = (typeof DASHBOARD_RANGES)[number];
+/**
+ * The dashboard buckets days in the time zone the web app passes (its SHOP_TIME_ZONE), so the API
+ * needs no setting of its own; any IANA zone Intl knows is accepted.
+ */
+export const DashboardInput = z
+  .object({
+    range: z
+      .union([z.literal(7), z.literal(30), z.literal(90)], { message: "Choose 7, 30 or 90 days" })
+      .default(30),
+    timeZone: singleLineText()
+      .max(64)
+      .refine(isTimeZone, "Use an IANA time zone such as Europe/Berlin")
+      .default(DEFAULT_TIME_ZONE),
+  })
+  .default({ range: 30, timeZone: DEFAULT_TIME_ZONE });

@@ -1,11 +1,21 @@
-import type { OrderStatus, Prisma } from "@stockroom/db";
+import type { OrderStatus } from "@stockroom/db";
 import type { DbClient } from "../db-client.ts";
+import { DEFAULT_TIME_ZONE } from "../domain/dates.ts";
 import { centsFromDb } from "../domain/money.ts";
+import type { DashboardRange } from "../schemas/account.ts";
+import { addDays, localDay } from "./dashboard-days.ts";
+import { type SalesDay, type SalesFigures, salesOverview } from "./dashboard-sales.ts";
+import { type TopProduct, topProducts } from "./dashboard-top-products.ts";
 
 export interface Dashboard {
+  range: DashboardRange;
+  timeZone: string;
+  /** The chosen range's figures and the same number of days just before it. */
+  kpis: { current: SalesFigures; previous: SalesFigures };
   revenue: { today: Period; last7Days: Period; last30Days: Period };
   ordersByStatus: Record<OrderStatus, number>;
-  salesByDay: { day: string; revenueCents: number; orders: number }[];
+  salesByDay: SalesDay[];
+  topProducts: TopProduct[];
   lowStock: { productId: string; name: string; slug: string; onHand: number; lowStockThreshold: number }[];
   recentOrders: {
     id: string;
@@ -46,52 +56,39 @@ export async function orderCountsByStatus(
 }
 
 /**
- * Every figure is one indexed query: revenue and the daily series read only the last 30 days, from
- * the order(createdAt, status, totalCents) index alone, and never count cancelled orders; the status counts add up order_status_tally;
- * low stock and recent orders are limited. Measured against 1,000,000 orders in the README.
- * Sums of the bigint totals are numeric in Postgres (Prisma.Decimal here), so they cannot overflow.
+ * Low stock: levels at or under their product's own threshold. The highest threshold (an index read)
+ * bounds the levels read first, so only those few are joined with their products, not all of them.
  */
-export async function getDashboard(db: DbClient, now = new Date()): Promise<Dashboard> {
-  const [periods, statuses, days, lowStock, recent] = await Promise.all([
-    db.$queryRaw<
-      {
-        today_cents: Prisma.Decimal;
-        today_orders: bigint;
-        week_cents: Prisma.Decimal;
-        week_orders: bigint;
-        month_cents: Prisma.Decimal;
-        month_orders: bigint;
-      }[]
-    >`
-      SELECT coalesce(sum(o."totalCents") FILTER (WHERE o."createdAt" >= b.today), 0) AS today_cents,
-             count(*) FILTER (WHERE o."createdAt" >= b.today) AS today_orders,
-             coalesce(sum(o."totalCents") FILTER (WHERE o."createdAt" >= b.week), 0) AS week_cents,
-             count(*) FILTER (WHERE o."createdAt" >= b.week) AS week_orders,
-             coalesce(sum(o."totalCents"), 0) AS month_cents,
-             count(*) AS month_orders
-      -- OFFSET 0 keeps the bounds a row of their own, computed once: inlined, Postgres worked out
-      -- date_trunc and the interval sums again for each of the month's orders (3x the time).
-      FROM (SELECT date_trunc('day', ${now}::timestamptz) AS today, ${now}::timestamptz - interval '7 days' AS week,
-                   ${now}::timestamptz - interval '30 days' AS month OFFSET 0) AS b
-      JOIN "order" o ON o."createdAt" >= b.month
-      WHERE o.status <> 'cancelled'`,
+async function lowStock(db: DbClient): Promise<Dashboard["lowStock"]> {
+  const [highest] = await db.$queryRaw<
+    { max: number | null }[]
+  >`SELECT max("lowStockThreshold") AS max FROM product`;
+  if (highest?.max == null) return [];
+  return db.$queryRaw<Dashboard["lowStock"]>`
+    SELECT p.id AS "productId", p.name, p.slug, l."onHand", p."lowStockThreshold"
+    FROM inventory_level l JOIN product p ON p.id = l."productId"
+    WHERE l."onHand" <= ${highest.max}::int AND p.active AND l."onHand" <= p."lowStockThreshold"
+    ORDER BY l."onHand", p.name LIMIT 10`;
+}
+
+/**
+ * The dashboard for the `range` days ending today in `timeZone`, with the days before for comparison.
+ * Sales come from the rollups the triggers keep (cancelled orders never count; services/dashboard-sales.ts,
+ * dashboard-top-products.ts), status counts from order_status_tally; low stock and recent orders are
+ * limited index reads. Measured against 1,000,000 orders in docs/benchmarks.md.
+ */
+export async function getDashboard(
+  db: DbClient,
+  input: { range: DashboardRange; timeZone: string } = { range: 30, timeZone: DEFAULT_TIME_ZONE },
+  now = new Date(),
+): Promise<Dashboard> {
+  const { range, timeZone } = input;
+  const today = localDay(now, timeZone);
+  const [sales, statuses, top, low, recent] = await Promise.all([
+    salesOverview(db, today, range, timeZone),
     orderCountsByStatus(db),
-    // One index range per day: grouping all the month's orders by date_trunc made Postgres sort them.
-    db.$queryRaw<{ day: Date; revenue: Prisma.Decimal | null; orders: bigint }[]>`
-      SELECT d.day, totals.revenue, totals.orders
-      FROM generate_series(date_trunc('day', ${now}::timestamptz) - interval '29 days',
-                           date_trunc('day', ${now}::timestamptz), interval '1 day') AS d(day)
-      CROSS JOIN LATERAL (
-        SELECT sum("totalCents") AS revenue, count(*) AS orders
-        FROM "order"
-        WHERE "createdAt" >= d.day AND "createdAt" < d.day + interval '1 day' AND status <> 'cancelled'
-      ) AS totals
-      ORDER BY d.day`,
-    db.$queryRaw<Dashboard["lowStock"]>`
-      SELECT p.id AS "productId", p.name, p.slug, l."onHand", p."lowStockThreshold"
-      FROM inventory_level l JOIN product p ON p.id = l."productId"
-      WHERE p.active AND l."onHand" <= p."lowStockThreshold"
-      ORDER BY l."onHand", p.name LIMIT 10`,
+    topProducts(db, { from: addDays(today, -(range - 1)), today, to: addDays(today, 1), timeZone }),
+    lowStock(db),
     db.order.findMany({
       select: {
         id: true,
@@ -106,23 +103,12 @@ export async function getDashboard(db: DbClient, now = new Date()): Promise<Dash
       take: 10,
     }),
   ]);
-  const p = periods[0]!;
   const byStatus = Object.fromEntries(statuses.map((row) => [row.status, Number(row.count)]));
-  const byDay = new Map(days.map((row) => [row.day.toISOString().slice(0, 10), row]));
-  const salesByDay: Dashboard["salesByDay"] = [];
-  for (let offset = 29; offset >= 0; offset -= 1) {
-    const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - offset))
-      .toISOString()
-      .slice(0, 10);
-    const row = byDay.get(day);
-    salesByDay.push({ day, revenueCents: centsFromDb(row?.revenue ?? 0), orders: Number(row?.orders ?? 0) });
-  }
   return {
-    revenue: {
-      today: { revenueCents: centsFromDb(p.today_cents), orders: Number(p.today_orders) },
-      last7Days: { revenueCents: centsFromDb(p.week_cents), orders: Number(p.week_orders) },
-      last30Days: { revenueCents: centsFromDb(p.month_cents), orders: Number(p.month_orders) },
-    },
+    range,
+    timeZone,
+    kpis: { current: sales.current, previous: sales.previous },
+    revenue: sales.revenue,
     ordersByStatus: {
       pending: byStatus.pending ?? 0,
       paid: byStatus.paid ?? 0,
@@ -130,8 +116,9 @@ export async function getDashboard(db: DbClient, now = new Date()): Promise<Dash
       delivered: byStatus.delivered ?? 0,
       cancelled: byStatus.cancelled ?? 0,
     },
-    salesByDay,
-    lowStock,
+    salesByDay: sales.series,
+    topProducts: top,
+    lowStock: low,
     recentOrders: recent.map(({ user, ...order }) => ({
       ...order,
       totalCents: centsFromDb(order.totalCents),
