@@ -1,19 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { apiAs, createProduct, uniqueEmail } from "./api.ts";
 import { saveScreen } from "./screenshots.ts";
 import { addToCart, fillAddress, signUp } from "./shop.ts";
-
-async function signInAs(browser: Browser, email: string, next = "/admin"): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("stockroom-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  const target = new URL(next, "http://placeholder");
-  await page.waitForURL((url) => url.pathname === target.pathname && url.search === target.search);
-  return page;
-}
+import { signInAs } from "./staff.ts";
 
 async function expectNoSeriousA11yViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();

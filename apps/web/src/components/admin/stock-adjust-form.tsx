@@ -1,11 +1,23 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { AdjustStockData } from "@stockroom/api/schemas";
 import { useMutation } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useMemo, useState } from "react";
+import { useForm } from "react-hook-form";
+import { type StockAdjustFormValues, stockAdjustFormSchema } from "~/lib/stock-adjust-form";
 import { useTRPC } from "~/lib/trpc-client";
 import { useToast } from "../toaster";
+import { Button } from "../ui/button";
+import { SelectField, TextField } from "../ui/form-field";
+
+const REASONS = [
+  { value: "restock", label: "Restock" },
+  { value: "adjustment", label: "Adjustment" },
+  { value: "return", label: "Return" },
+];
 
 /** Adjusts stock by a change or to a level; refused (with a clear message) if the level moved since the page loaded. */
 export function StockAdjustForm({
@@ -21,32 +33,24 @@ export function StockAdjustForm({
   const router = useRouter();
   const notify = useToast();
   const adjust = useMutation(trpc.inventory.adjust.mutationOptions());
-  const [mode, setMode] = useState<"delta" | "set">("delta");
-  const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const schema = useMemo(() => stockAdjustFormSchema(productId, version), [productId, version]);
+  const form = useForm<StockAdjustFormValues, unknown, AdjustStockData>({
+    resolver: zodResolver(schema),
+    defaultValues: { mode: "delta", amount: "", reason: "restock", note: "" },
+  });
+  const mode = form.watch("mode");
+  const amountError = form.formState.errors.amount?.message;
 
-  async function submit(form: FormData) {
-    const amount = Number(form.get("amount"));
-    const reason = String(form.get("reason")) as "restock" | "adjustment" | "return";
-    const note = String(form.get("note") ?? "").trim() || undefined;
-    if (!Number.isInteger(amount) || (mode === "delta" && amount === 0) || (mode === "set" && amount < 0)) {
-      setError(
-        mode === "delta" ? "Enter a whole number other than zero" : "Enter a whole number of zero or more",
-      );
-      return;
-    }
-    setError(null);
+  async function submit(adjustment: AdjustStockData) {
+    setFailure(null);
     try {
-      const result = await adjust.mutateAsync({
-        productId,
-        reason,
-        note,
-        expectedVersion: version,
-        ...(mode === "delta" ? { delta: amount } : { set: amount }),
-      });
+      const result = await adjust.mutateAsync(adjustment);
       notify(`Stock is now ${result.onHand}`);
+      form.reset({ ...form.getValues(), amount: mode === "set" ? String(result.onHand) : "", note: "" });
       router.refresh();
-    } catch (failure) {
-      setError(failure instanceof TRPCClientError ? failure.message : "Could not adjust the stock");
+    } catch (error) {
+      setFailure(error instanceof TRPCClientError ? error.message : "Could not adjust the stock");
     }
   }
 
@@ -54,60 +58,62 @@ export function StockAdjustForm({
     <form
       noValidate
       aria-label="Adjust stock"
-      className="flex max-w-xl flex-col gap-3 rounded-lg border border-stone-200 bg-white p-4 text-sm"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit(new FormData(event.currentTarget));
-      }}
+      className="flex max-w-xl flex-col gap-3 rounded-card border border-line bg-surface p-4 text-sm"
+      onSubmit={form.handleSubmit(submit)}
     >
       <fieldset className="flex gap-4">
         <legend className="mb-1 font-medium">Adjust by</legend>
         <label className="flex items-center gap-2">
-          <input type="radio" name="mode" checked={mode === "delta"} onChange={() => setMode("delta")} />
+          <input
+            type="radio"
+            value="delta"
+            {...form.register("mode", { onChange: () => form.setValue("amount", "") })}
+          />
           Change (+/−)
         </label>
         <label className="flex items-center gap-2">
-          <input type="radio" name="mode" checked={mode === "set"} onChange={() => setMode("set")} />
+          <input
+            type="radio"
+            value="set"
+            {...form.register("mode", {
+              onChange: () => form.setValue("amount", String(onHand)),
+            })}
+          />
           New level
         </label>
       </fieldset>
-      <label className="flex flex-col gap-1">
-        {mode === "delta" ? "Change" : "New level"}
-        <input
-          name="amount"
+      <div className="w-40">
+        <TextField
+          id="stock-amount"
+          label={mode === "delta" ? "Change" : "New level"}
           type="number"
-          defaultValue={mode === "set" ? onHand : undefined}
-          className="w-32 rounded-md border border-stone-300 px-2 py-1.5"
+          inputMode="numeric"
+          registration={form.register("amount")}
+          error={amountError}
         />
-      </label>
-      <label className="flex flex-col gap-1">
-        Reason
-        <select
-          name="reason"
-          defaultValue="restock"
-          className="w-48 rounded-md border border-stone-300 px-2 py-1.5"
-        >
-          <option value="restock">Restock</option>
-          <option value="adjustment">Adjustment</option>
-          <option value="return">Return</option>
-        </select>
-      </label>
-      <label className="flex flex-col gap-1">
-        Note
-        <input name="note" className="rounded-md border border-stone-300 px-2 py-1.5" />
-      </label>
-      {error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-red-800">
-          {error}
+      </div>
+      <div className="w-48">
+        <SelectField
+          id="stock-reason"
+          label="Reason"
+          registration={form.register("reason")}
+          options={REASONS}
+        />
+      </div>
+      <TextField
+        id="stock-note"
+        label="Note"
+        registration={form.register("note")}
+        error={form.formState.errors.note?.message}
+      />
+      {failure ? (
+        <p role="alert" className="rounded-control bg-red-50 px-3 py-2 text-danger">
+          {failure}
         </p>
       ) : null}
-      <button
-        type="submit"
-        disabled={adjust.isPending}
-        className="self-start rounded-md bg-stone-900 px-4 py-2 text-white disabled:opacity-50"
-      >
+      <Button type="submit" className="self-start" disabled={form.formState.isSubmitting}>
         Save adjustment
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,0 +1,77 @@
+import {
+  CreateProductInput,
+  DEFAULT_CURRENCY,
+  DEFAULT_LOW_STOCK_THRESHOLD,
+  isCurrencyCode,
+  type RouterOutputs,
+  roundToMinorUnits,
+  toMajorUnits,
+} from "@stockroom/api/schemas";
+import { z } from "zod";
+
+/** What the product form holds: text as typed, the price in the currency's major units. */
+export const ProductFormFields = z.object({
+  name: z.string(),
+  slug: z.string(),
+  description: z.string(),
+  price: z.string(),
+  currency: z.string(),
+  categoryId: z.string(),
+  imageUrl: z.string(),
+  lowStockThreshold: z.string(),
+  stock: z.string(),
+});
+export type ProductFormValues = z.infer<typeof ProductFormFields>;
+
+type Product = RouterOutputs["product"]["byId"];
+
+export function productFormDefaults(product?: Product): ProductFormValues {
+  return {
+    name: product?.name ?? "",
+    slug: product?.slug ?? "",
+    description: product?.description ?? "",
+    price: product ? String(toMajorUnits(product.priceCents, product.currency)) : "",
+    currency: product?.currency ?? DEFAULT_CURRENCY,
+    categoryId: product?.category?.id ?? "",
+    imageUrl: product?.imageUrl ?? "",
+    lowStockThreshold: String(product?.lowStockThreshold ?? DEFAULT_LOW_STOCK_THRESHOLD),
+    stock: "0",
+  };
+}
+
+/** A number typed in a box; an empty box is no number at all, never zero. */
+const typedNumber = (value: string) => (value.trim() === "" ? Number.NaN : Number(value));
+
+/**
+ * The form's values checked by the API's own CreateProductInput, so the browser refuses exactly what the
+ * server would, with the same messages, reported on the form's fields (the price, not priceCents).
+ */
+export const ProductFormSchema = ProductFormFields.transform((values, ctx) => {
+  const currency = values.currency.trim() || DEFAULT_CURRENCY;
+  // A malformed currency is refused below; meanwhile its price is read in the shop currency's units.
+  const priceCurrency = isCurrencyCode(currency) ? currency : DEFAULT_CURRENCY;
+  const price = typedNumber(values.price);
+  const parsed = CreateProductInput.safeParse({
+    name: values.name.trim(),
+    slug: values.slug.trim() || undefined,
+    description: values.description.trim(),
+    priceCents: Number.isFinite(price) ? roundToMinorUnits(price, priceCurrency) : Number.NaN,
+    currency,
+    categoryId: values.categoryId || null,
+    imageUrl: values.imageUrl.trim() || null,
+    lowStockThreshold: typedNumber(values.lowStockThreshold || String(DEFAULT_LOW_STOCK_THRESHOLD)),
+    stock: typedNumber(values.stock || "0"),
+  });
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) {
+    const field = String(issue.path[0]);
+    const message =
+      field !== "priceCents" || !Number.isNaN(price)
+        ? issue.message
+        : values.price.trim() === ""
+          ? "Enter a price"
+          : "Enter a number";
+    ctx.addIssue({ code: "custom", message, path: [field === "priceCents" ? "price" : field] });
+  }
+  return z.NEVER;
+});
