@@ -1,3 +1,4 @@
+import { AuditLogListInput } from "@stockroom/api/schemas";
 import Link from "next/link";
 import { DateRangeFields, EmptyState, endOfDay, NextPageLink } from "~/components/list-parts";
 import { DateTime } from "~/components/ui/date-time";
@@ -13,7 +14,8 @@ export default async function AuditPage({
 }) {
   const params = await searchParams;
   const api = await apiForRequest();
-  const { entries, nextCursor } = await api.admin.auditLog.query({
+  // Checked with the API's own schema first, so filters it would refuse are explained on the page.
+  const filters = AuditLogListInput.safeParse({
     actorId: params.actorId || undefined,
     actor: params.actor?.trim() || undefined,
     includeCart: params.cart === "1",
@@ -24,6 +26,10 @@ export default async function AuditPage({
     cursor: params.cursor || undefined,
     limit: 50,
   });
+  const filterProblem = filters.error?.issues[0];
+  const { entries, nextCursor } = filters.success
+    ? await api.admin.auditLog.query(filters.data)
+    : { entries: [], nextCursor: null };
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-semibold">Audit log</h1>
@@ -63,7 +69,15 @@ export default async function AuditPage({
           Apply
         </button>
       </form>
-      {entries.length === 0 ? (
+      {filterProblem ? (
+        <p role="alert" className="rounded-card border border-red-200 bg-red-50 p-3 text-sm text-danger">
+          These filters could not be applied ({FILTER_NAMES[String(filterProblem.path[0])] ?? "filter"}:{" "}
+          {filterProblem.message.toLowerCase()}).{" "}
+          <Link href="/admin/audit" className="underline underline-offset-4">
+            Clear filters
+          </Link>
+        </p>
+      ) : entries.length === 0 ? (
         <EmptyState>No entries match.</EmptyState>
       ) : (
         <ul className="flex flex-col gap-2">
@@ -88,6 +102,16 @@ export default async function AuditPage({
     </div>
   );
 }
+
+const FILTER_NAMES: Record<string, string> = {
+  actor: "actor",
+  actorId: "actor",
+  entity: "entity",
+  entityId: "entity",
+  from: "from date",
+  to: "to date",
+  cursor: "page",
+};
 
 type Entry = Awaited<
   ReturnType<Awaited<ReturnType<typeof apiForRequest>>["admin"]["auditLog"]["query"]>
