@@ -1,17 +1,22 @@
 "use client";
 
-import { ShippingAddressSchema } from "@stockroom/api/schemas";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { type RouterOutputs, type ShippingAddress, ShippingAddressSchema } from "@stockroom/api/schemas";
 import { useMutation } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
+import { useForm } from "react-hook-form";
 import { useCart } from "~/lib/cart";
 import { attemptFor, type CheckoutAttempt, isDefiniteRefusal } from "~/lib/checkout-attempt";
 import { cartCurrency, formatMoney } from "~/lib/money";
 import { useTRPC } from "~/lib/trpc-client";
-import { AuthForm, Field } from "./auth-form";
+import { AddressFields, type AddressFieldValues, addressLine, EMPTY_ADDRESS } from "./address/address-fields";
+import { AuthForm } from "./auth-form";
 import { useToast } from "./toaster";
+
+export type SavedAddress = RouterOutputs["auth"]["addresses"]["list"][number];
 
 interface Shortage {
   productId: string;
@@ -23,18 +28,51 @@ interface Shortage {
 const LOST_ANSWER =
   "The shop's answer did not arrive. Place the order again: if it already went through, it will not be placed twice.";
 
-export function Checkout({ signedIn }: { signedIn: boolean }) {
+function fieldsOf(address: SavedAddress): AddressFieldValues {
+  const { street, city, state, zip, country } = address;
+  return { street, city, state, zip, country };
+}
+
+/** The saved address the form holds right now, or "new" once any field differs from each of them. */
+function chosenAddress(saved: SavedAddress[], values: AddressFieldValues): string {
+  const same = (a: string | undefined, b: string | undefined) =>
+    (a ?? "").trim().toLowerCase() === (b ?? "").trim().toLowerCase();
+  const match = saved.find((address) =>
+    (["street", "city", "state", "zip", "country"] as const).every((field) =>
+      same(address[field], values[field]),
+    ),
+  );
+  return match?.id ?? "new";
+}
+
+export function Checkout({
+  signedIn,
+  savedAddresses = [],
+}: {
+  signedIn: boolean;
+  /** The shopper's address book, default first; its default fills the form. */
+  savedAddresses?: SavedAddress[];
+}) {
   const trpc = useTRPC();
   const cart = useCart();
   const router = useRouter();
   const notify = useToast();
   const [authMode, setAuthMode] = useState<"sign-up" | "sign-in">("sign-up");
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [shortage, setShortage] = useState<Shortage | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   // One key per order attempt: a double click, or a retry after a lost answer, never creates two.
   const attempt = useRef<CheckoutAttempt | null>(null);
+  // Set synchronously on submit, so a second click before React re-renders is ignored too.
+  const submitting = useRef(false);
   const placeOrder = useMutation(trpc.order.create.mutationOptions());
+  const preferred = savedAddresses.find((address) => address.isDefault) ?? savedAddresses[0];
+  // The API's own schema validates the form, so the browser refuses what the API would, with its words.
+  const form = useForm<AddressFieldValues, unknown, ShippingAddress>({
+    resolver: zodResolver(ShippingAddressSchema),
+    defaultValues: preferred ? fieldsOf(preferred) : EMPTY_ADDRESS,
+  });
+  const values = form.watch();
+  const chosen = chosenAddress(savedAddresses, values);
 
   if (!cart.ready) return <p role="status">Loading your cart…</p>;
   if (cart.lines.length === 0 && !placeOrder.isSuccess) {
@@ -48,21 +86,14 @@ export function Checkout({ signedIn }: { signedIn: boolean }) {
     );
   }
 
-  async function submit(form: FormData) {
-    if (placeOrder.isPending || placeOrder.isSuccess) return;
-    const parsed = ShippingAddressSchema.safeParse(Object.fromEntries(form));
-    if (!parsed.success) {
-      setFieldErrors(
-        Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])),
-      );
-      return;
-    }
-    setFieldErrors({});
+  async function submit(shippingAddress: ShippingAddress) {
+    if (submitting.current || placeOrder.isPending || placeOrder.isSuccess) return;
+    submitting.current = true;
     setShortage(null);
     setFailure(null);
     const request = {
       items: cart.lines.map((line) => ({ productId: line.productId, quantity: line.quantity })),
-      shippingAddress: parsed.data,
+      shippingAddress,
     };
     attempt.current = attemptFor(attempt.current, request);
     try {
@@ -73,7 +104,9 @@ export function Checkout({ signedIn }: { signedIn: boolean }) {
       await cart.clear();
       notify(`Order #${order.number} placed`);
       router.push(`/orders/${order.id}?placed=1`);
+      // Left set: the order is placed, so this form sends nothing more.
     } catch (error) {
+      submitting.current = false;
       const details =
         error instanceof TRPCClientError ? (error.data?.details as Partial<Shortage> | undefined) : undefined;
       if (details?.productId && details.available !== undefined) setShortage(details as Shortage);
@@ -96,50 +129,50 @@ export function Checkout({ signedIn }: { signedIn: boolean }) {
             noValidate
             aria-label="Shipping address"
             className="flex flex-col gap-4 rounded-lg border border-stone-200 bg-white p-4"
-            onSubmit={(event) => {
-              event.preventDefault();
-              void submit(new FormData(event.currentTarget));
-            }}
+            onSubmit={form.handleSubmit(submit)}
           >
             <h2 className="text-lg font-medium">Shipping address</h2>
-            <Field
-              id="street"
-              name="street"
-              label="Street"
-              autoComplete="street-address"
-              error={fieldErrors.street}
-            />
-            <div className="grid grid-cols-2 gap-3">
-              <Field
-                id="city"
-                name="city"
-                label="City"
-                autoComplete="address-level2"
-                error={fieldErrors.city}
-              />
-              <Field
-                id="state"
-                name="state"
-                label="State or region"
-                autoComplete="address-level1"
-                error={fieldErrors.state}
-              />
-              <Field
-                id="zip"
-                name="zip"
-                label="Postal code"
-                autoComplete="postal-code"
-                error={fieldErrors.zip}
-              />
-              <Field
-                id="country"
-                name="country"
-                label="Country code"
-                autoComplete="country"
-                defaultValue="US"
-                error={fieldErrors.country}
-              />
-            </div>
+            {savedAddresses.length > 0 ? (
+              <fieldset className="flex flex-col gap-2 text-sm">
+                <legend className="mb-1 font-medium">Ship to</legend>
+                {savedAddresses.map((address) => (
+                  <label key={address.id} className="flex items-start gap-2">
+                    <input
+                      type="radio"
+                      name="saved-address"
+                      value={address.id}
+                      checked={chosen === address.id}
+                      onChange={() => form.reset(fieldsOf(address))}
+                      className="mt-1"
+                    />
+                    <span>
+                      {address.label ? <span className="font-medium">{address.label}: </span> : null}
+                      {addressLine(address)}
+                      {address.isDefault ? <span className="text-muted"> (default)</span> : null}
+                    </span>
+                  </label>
+                ))}
+                <label className="flex items-start gap-2">
+                  <input
+                    type="radio"
+                    name="saved-address"
+                    value="new"
+                    checked={chosen === "new"}
+                    onChange={() => form.reset(EMPTY_ADDRESS)}
+                    className="mt-1"
+                  />
+                  <span>Use a new address</span>
+                </label>
+                <p className="text-muted">
+                  A new address is added to your{" "}
+                  <Link href="/account/addresses" className="underline underline-offset-4">
+                    address book
+                  </Link>{" "}
+                  when the order is placed.
+                </p>
+              </fieldset>
+            ) : null}
+            <AddressFields register={form.register} errors={form.formState.errors} idPrefix="ship" />
             {shortage ? (
               <div role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
                 <p>
@@ -173,7 +206,7 @@ export function Checkout({ signedIn }: { signedIn: boolean }) {
             ) : null}
             <button
               type="submit"
-              disabled={placeOrder.isPending}
+              disabled={placeOrder.isPending || form.formState.isSubmitting}
               className="rounded-md bg-emerald-800 px-5 py-3 font-medium text-white disabled:opacity-60"
             >
               {placeOrder.isPending ? "Placing order…" : "Place order"}

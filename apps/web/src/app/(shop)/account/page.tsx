@@ -19,6 +19,11 @@ export default async function AccountPage() {
         <p className="text-stone-700">
           {viewer.name} · {viewer.email}
         </p>
+        <p className="mt-2">
+          <Link href="/account/addresses" className="underline underline-offset-4">
+            Addresses
+          </Link>
+        </p>
       </div>
       <section aria-labelledby="orders-heading">
         <h2 id="orders-heading" className="mb-3 text-xl font-medium">
