@@ -65,7 +65,27 @@ export async function seedDemo(db: Db, options: { password: string }): Promise<S
   const productsCreated = await seedProducts(db);
   const usersCreated = await seedAccounts(db, options.password);
   const ordersCreated = await seedOrders(db);
+  await seedAddressBook(db);
   return { categoriesCreated, productsCreated, usersCreated, ordersCreated };
+}
+
+/**
+ * The address of each demo order's shopper's latest order in their address book, as placing it would
+ * have saved it (and migration 20261204200000_address_book does for orders already there). Skipped on a
+ * database migrated only up to an earlier schema (migration tests seed one), where the table is absent.
+ */
+async function seedAddressBook(db: Db): Promise<void> {
+  const [table] = await db.$queryRaw<{ exists: boolean }[]>`
+    SELECT to_regclass('public.customer_address') IS NOT NULL AS exists`;
+  if (!table?.exists) return;
+  await db.$executeRaw`
+    INSERT INTO customer_address ("userId", street, city, state, zip, country, "isDefault")
+    SELECT DISTINCT ON (o."userId") o."userId", o."shipStreet", o."shipCity", o."shipState", o."shipZip",
+      o."shipCountry", NOT EXISTS (SELECT 1 FROM customer_address a WHERE a."userId" = o."userId" AND a."isDefault")
+    FROM "order" o JOIN "user" u ON u.id = o."userId"
+    WHERE u.email = 'shopper@stockroom.dev'
+    ORDER BY o."userId", o."createdAt" DESC
+    ON CONFLICT DO NOTHING`;
 }
 
 /** True when the database holds no catalogue yet; `pnpm start` seeds only then. */
