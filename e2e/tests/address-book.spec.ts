@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { createProduct, uniqueEmail } from "./api.ts";
 import { saveScreen } from "./screenshots.ts";
@@ -11,6 +12,12 @@ const OFFICE = { label: "Office", street: "200 Quay Street", city: "Bangor", sta
 /** The checkout's (or an address form's) fields, by their exact labels: saved addresses are radios nearby. */
 function addressField(page: Page, label: string) {
   return page.getByRole("form", { name: "Shipping address" }).getByLabel(label, { exact: true });
+}
+
+async function expectNoSeriousA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 }
 
 async function expectCheckoutAddress(page: Page, address: { street: string; city: string; zip: string }) {
@@ -46,6 +53,7 @@ test("the last order's address is prefilled; a second address made default in th
     page.getByRole("radio", { name: new RegExp(`${ADDRESS.street}.*\\(default\\)`) }),
   ).toBeChecked();
   await saveScreen(page, testInfo, "checkout-prefilled");
+  await expectNoSeriousA11yViolations(page);
 
   // The account's address book holds it, as the default.
   await page.goto("/account");
@@ -63,6 +71,7 @@ test("the last order's address is prefilled; a second address made default in th
   await form.getByLabel("City", { exact: true }).fill(OFFICE.city);
   await form.getByLabel("State or region", { exact: true }).fill(OFFICE.state);
   await form.getByLabel("Postal code", { exact: true }).fill(OFFICE.zip);
+  await expectNoSeriousA11yViolations(page);
   await form.getByRole("button", { name: "Add address" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Address added" })).toBeVisible();
   await expect(book.getByRole("listitem")).toHaveCount(2);
@@ -74,6 +83,7 @@ test("the last order's address is prefilled; a second address made default in th
   await expect(office).toContainText("Default");
   await expect(book.getByRole("listitem").first()).toContainText(OFFICE.street);
   await saveScreen(page, testInfo, "address-book");
+  await expectNoSeriousA11yViolations(page);
 
   // Checkout now starts from the office; the other saved address is one click away.
   await page.goto("/checkout");
@@ -97,6 +107,7 @@ test("the last order's address is prefilled; a second address made default in th
     .click();
   const dialog = page.getByRole("alertdialog");
   await expect(dialog).toContainText("Delete this address?");
+  await expectNoSeriousA11yViolations(page);
   await dialog.getByRole("button", { name: "Delete address" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Address deleted" })).toBeVisible();
   await expect(book.getByRole("listitem")).toHaveCount(1);
