@@ -56,6 +56,17 @@ describe("schema.prisma and the SQL migrations", () => {
     expect(problems).toContain("index on inventory_level(onHand,updatedAt) is missing in the database");
   });
 
+  it("catches a partial index declared as a full one", () => {
+    const edited = schema.replace(
+      /@@unique\(\[userId, isDefault\], map: "customer_address_one_default_per_user", where: [^\n]*\)/,
+      '@@unique([userId, isDefault], map: "customer_address_one_default_per_user")',
+    );
+    expect(edited).not.toEqual(schema);
+    expect(compareSchemaToDatabase(edited, shape)).toContain(
+      "index on customer_address(userId,isDefault) is partial in the database, unlike the schema",
+    );
+  });
+
   it("catches a model added without a migration", () => {
     const edited = `${schema}\nmodel Coupon {\n  id String @id\n  @@map("coupon")\n}\n`;
     expect(compareSchemaToDatabase(edited, shape)).toContain(

@@ -47,7 +47,15 @@ interface Dmmf {
 export interface DatabaseShape {
   columns: { table: string; column: string; udt: string; nullable: boolean; hasDefault: boolean }[];
   enums: { name: string; values: string[] }[];
-  indexes: { table: string; columns: string[]; unique: boolean; primary: boolean; method: string }[];
+  indexes: {
+    table: string;
+    columns: string[];
+    unique: boolean;
+    primary: boolean;
+    method: string;
+    /** Has a WHERE clause (a partial index). */
+    partial?: boolean;
+  }[];
   foreignKeys: {
     table: string;
     columns: string[];
@@ -75,6 +83,23 @@ function unsupportedColumns(schema: string): Map<string, Set<string>> {
     const mapped = /@@map\("([^"]+)"\)/.exec(body)?.[1] ?? model;
     const names = [...body.matchAll(/^\s*(\w+)\s+Unsupported\(/gm)].map((match) => match[1] ?? "");
     result.set(mapped, new Set(names));
+  }
+  return result;
+}
+
+/** The field lists of @@unique/@@index attributes with a `where:` (partial indexes), per table. */
+function partialIndexFields(schema: string): Map<string, Set<string>> {
+  const result = new Map<string, Set<string>>();
+  for (const block of schema.matchAll(/model\s+(\w+)\s*\{([\s\S]*?)\n\}/g)) {
+    const [, model = "", body = ""] = block;
+    const mapped = /@@map\("([^"]+)"\)/.exec(body)?.[1] ?? model;
+    const lists = [...body.matchAll(/^\s*@@(?:unique|index)\(\[([^\]]*)\][^\n]*\bwhere:/gm)].map((match) =>
+      (match[1] ?? "")
+        .split(",")
+        .map((name) => name.trim())
+        .join(","),
+    );
+    result.set(mapped, new Set(lists));
   }
   return result;
 }
@@ -135,6 +160,7 @@ export function compareSchemaToDatabase(schema: string, db: DatabaseShape): stri
     return field?.dbName ?? fieldName;
   };
   const unsupported = unsupportedColumns(schema);
+  const partial = partialIndexFields(schema);
 
   for (const e of datamodel.enums) {
     const name = e.dbName ?? e.name;
@@ -232,6 +258,13 @@ export function compareSchemaToDatabase(schema: string, db: DatabaseShape): stri
     if (!found) problems.push(`${kind} on ${table}(${columns}) is missing in the database`);
     else if (index.type === "id" ? !found.primary : index.type === "unique" ? !found.unique : found.unique)
       problems.push(`index on ${table}(${columns}) is not a ${kind} in the database`);
+    else if (
+      found.partial !== undefined &&
+      found.partial !== (partial.get(table)?.has(index.fields.map((f) => f.name).join(",")) ?? false)
+    )
+      problems.push(
+        `index on ${table}(${columns}) is ${found.partial ? "partial" : "not partial"} in the database, unlike the schema`,
+      );
   }
   for (const index of btreeIndexes) {
     const model = datamodel.models.find((m) => (m.dbName ?? m.name) === index.table);
@@ -276,8 +309,10 @@ export async function readDatabaseShape(url: string): Promise<DatabaseShape> {
       unique: boolean;
       primary: boolean;
       method: string;
+      partial: boolean;
     }>(
       `SELECT tc.relname AS table, ix.indisunique AS unique, ix.indisprimary AS primary, am.amname AS method,
+              ix.indpred IS NOT NULL AS partial,
               array(SELECT a.attname FROM unnest(ix.indkey) WITH ORDINALITY k(attnum, ord)
                     JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.attnum ORDER BY k.ord)::text[] AS columns
        FROM pg_index ix
