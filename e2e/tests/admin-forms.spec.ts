@@ -70,3 +70,32 @@ test("an audit filter the API would refuse is explained on the page, with a way 
     staff.getByRole("alert").filter({ hasText: "These filters could not be applied" }),
   ).toHaveCount(0);
 });
+
+test("sign-up and sign-in refuse in the browser what the API would, and the staff form does too", async ({
+  page,
+  browser,
+}) => {
+  await page.goto("/sign-up");
+  await page.getByLabel("Email").fill("not-an-address");
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Enter a name")).toBeVisible();
+  await expect(page.getByText("Enter a valid email address")).toBeVisible();
+  await expect(page.getByText("Use at least 10 characters")).toBeVisible();
+  await expect(page.getByLabel("Name")).toBeFocused();
+
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill("admin@stockroom.dev");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("Enter your password")).toBeVisible();
+  await page.getByLabel("Password").fill("wrong-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Wrong email or password." })).toBeVisible();
+
+  const admin = await signInAs(browser, "admin@stockroom.dev", "/admin/staff");
+  const form = admin.getByRole("form", { name: "New staff account" });
+  await form.getByLabel("Email").fill("new-staff@");
+  await form.getByRole("button", { name: "Create account" }).click();
+  await expect(form.getByText("Enter a valid email address")).toBeVisible();
+  await expect(form.getByText("Enter a name")).toBeVisible();
+});

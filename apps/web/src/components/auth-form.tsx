@@ -1,11 +1,19 @@
 "use client";
 
-import { EmailSchema, PASSWORD_MIN_LENGTH, PasswordSchema, PersonNameSchema } from "@stockroom/api/schemas";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { PASSWORD_MIN_LENGTH, SignInInput, SignUpInput } from "@stockroom/api/schemas";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
 import { Button } from "~/components/ui/button";
+import { TextField } from "~/components/ui/form-field";
 import { useMergeGuestCart } from "~/lib/cart";
 import { useToast } from "./toaster";
+
+type AuthValues = z.infer<typeof SignUpInput>;
+// A sign-in form has no name box; the name it holds is empty and never sent.
+const SignInForm = SignInInput.extend({ name: z.string() });
 
 /** Sign in or sign up through the API's /api/auth routes; then the guest cart joins the account. */
 export function AuthForm({
@@ -21,27 +29,15 @@ export function AuthForm({
   const notify = useToast();
   const mergeGuestCart = useMergeGuestCart();
   const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  // Stays true after a success, so the button cannot send it again while the next page loads.
+  const [done, setDone] = useState(false);
+  const form = useForm<AuthValues>({
+    resolver: zodResolver(mode === "sign-up" ? SignUpInput : SignInForm),
+    defaultValues: { name: "", email: "", password: "" },
+  });
+  const { errors, isSubmitting } = form.formState;
 
-  async function submit(form: FormData) {
-    const values = {
-      name: String(form.get("name") ?? ""),
-      email: String(form.get("email") ?? ""),
-      password: String(form.get("password") ?? ""),
-    };
-    const errors: Record<string, string> = {};
-    if (mode === "sign-up") {
-      const name = PersonNameSchema.safeParse(values.name);
-      if (!name.success) errors.name = name.error.issues[0]?.message ?? "Enter a name";
-      const password = PasswordSchema.safeParse(values.password);
-      if (!password.success)
-        errors.password = password.error.issues[0]?.message ?? "Choose a longer password";
-    }
-    if (!EmailSchema.safeParse(values.email).success) errors.email = "Enter a valid email address";
-    setFieldErrors(errors);
-    if (Object.keys(errors).length > 0) return;
-    setPending(true);
+  async function submit(values: AuthValues) {
     setError(null);
     const response = await fetch(`/api/auth/${mode}/email`, {
       method: "POST",
@@ -50,7 +46,6 @@ export function AuthForm({
     });
     if (!response.ok) {
       const body = (await response.json().catch(() => ({}))) as { message?: string; error?: string };
-      setPending(false);
       setError(
         response.status === 401
           ? "Wrong email or password."
@@ -60,6 +55,7 @@ export function AuthForm({
       );
       return;
     }
+    setDone(true);
     await mergeGuestCart().catch(() => notify("Your saved cart could not be merged.", "error"));
     notify(mode === "sign-up" ? "Welcome! Your account is ready." : "Signed in");
     onDone?.();
@@ -73,82 +69,42 @@ export function AuthForm({
       noValidate
       aria-label={mode === "sign-up" ? "Create account" : "Sign in"}
       className="flex flex-col gap-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit(new FormData(event.currentTarget));
-      }}
+      onSubmit={form.handleSubmit(submit)}
     >
       {mode === "sign-up" ? (
-        <Field id={id("name")} name="name" label="Name" autoComplete="name" error={fieldErrors.name} />
+        <TextField
+          id={id("name")}
+          label="Name"
+          autoComplete="name"
+          registration={form.register("name")}
+          error={errors.name?.message}
+        />
       ) : null}
-      <Field
+      <TextField
         id={id("email")}
-        name="email"
         label="Email"
         type="email"
         autoComplete="email"
-        error={fieldErrors.email}
+        registration={form.register("email")}
+        error={errors.email?.message}
       />
-      <Field
+      <TextField
         id={id("password")}
-        name="password"
         label="Password"
         type="password"
         autoComplete={mode === "sign-up" ? "new-password" : "current-password"}
         hint={mode === "sign-up" ? `At least ${PASSWORD_MIN_LENGTH} characters` : undefined}
-        error={fieldErrors.password}
+        registration={form.register("password")}
+        error={errors.password?.message}
       />
       {error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+        <p role="alert" className="rounded-control bg-red-50 px-3 py-2 text-sm text-danger">
           {error}
         </p>
       ) : null}
-      <Button type="submit" disabled={pending} variant="primary" className="py-2.5">
+      <Button type="submit" disabled={isSubmitting || done} variant="primary" className="py-2.5">
         {mode === "sign-up" ? "Create account" : "Sign in"}
       </Button>
     </form>
-  );
-}
-
-export function Field(props: {
-  id: string;
-  name: string;
-  label: string;
-  type?: string;
-  autoComplete?: string;
-  error?: string;
-  hint?: string;
-  defaultValue?: string;
-}) {
-  const describedBy =
-    [props.error ? `${props.id}-error` : null, props.hint ? `${props.id}-hint` : null]
-      .filter(Boolean)
-      .join(" ") || undefined;
-  return (
-    <div className="flex flex-col gap-1 text-sm">
-      <label htmlFor={props.id} className="font-medium">
-        {props.label}
-      </label>
-      <input
-        id={props.id}
-        name={props.name}
-        type={props.type ?? "text"}
-        autoComplete={props.autoComplete}
-        defaultValue={props.defaultValue}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy}
-        className="rounded-md border border-stone-300 px-3 py-2 aria-invalid:border-red-700"
-      />
-      {props.hint ? (
-        <span id={`${props.id}-hint`} className="text-stone-600">
-          {props.hint}
-        </span>
-      ) : null}
-      {props.error ? (
-        <span id={`${props.id}-error`} className="text-red-800">
-          {props.error}
-        </span>
-      ) : null}
-    </div>
   );
 }

@@ -18,6 +18,14 @@ export const PersonNameSchema = singleLineText()
 
 export const UpdateProfileInput = z.object({ name: PersonNameSchema });
 
+/** What /api/auth/sign-up/email takes: the same name, e-mail and password rules as every other route. */
+export const SignUpInput = z.object({ name: PersonNameSchema, email: EmailSchema, password: PasswordSchema });
+/** A sign-in only needs something in each box; whether it matches is the server's answer. */
+export const SignInInput = z.object({
+  email: EmailSchema,
+  password: z.string().min(1, "Enter your password").max(128, "Use at most 128 characters"),
+});
+
 export const CreateStaffInput = z.object({
   email: EmailSchema,
   name: PersonNameSchema,

@@ -1,16 +1,21 @@
 "use client";
 
-import { CreateStaffInput, type RouterOutputs } from "@stockroom/api/schemas";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { CreateStaffInput, PASSWORD_MIN_LENGTH, type RouterOutputs } from "@stockroom/api/schemas";
 import { useMutation } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
 import { Button } from "~/components/ui/button";
 import { useTRPC } from "~/lib/trpc-client";
-import { Field } from "../auth-form";
 import { useToast } from "../toaster";
+import { SelectField, TextField } from "../ui/form-field";
 
 type Account = RouterOutputs["staff"]["list"][number];
+type NewStaff = z.infer<typeof CreateStaffInput>;
+const NEW_STAFF: NewStaff = { name: "", email: "", password: "", role: "STAFF" };
 
 export function StaffManager({ staff, viewerId }: { staff: Account[]; viewerId: string }) {
   const trpc = useTRPC();
@@ -19,8 +24,9 @@ export function StaffManager({ staff, viewerId }: { staff: Account[]; viewerId: 
   const create = useMutation(trpc.staff.create.mutationOptions());
   const setRole = useMutation(trpc.staff.setRole.mutationOptions());
   const setActive = useMutation(trpc.staff.setActive.mutationOptions());
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
+  const form = useForm<NewStaff>({ resolver: zodResolver(CreateStaffInput), defaultValues: NEW_STAFF });
+  const { errors } = form.formState;
 
   async function run(action: () => Promise<unknown>, done: string) {
     setFailure(null);
@@ -111,43 +117,45 @@ export function StaffManager({ staff, viewerId }: { staff: Account[]; viewerId: 
         noValidate
         aria-label="New staff account"
         className="flex max-w-md flex-col gap-3 rounded-lg border border-stone-200 bg-white p-4"
-        onSubmit={(event) => {
-          event.preventDefault();
-          const form = new FormData(event.currentTarget);
-          const parsed = CreateStaffInput.safeParse(Object.fromEntries(form));
-          if (!parsed.success) {
-            setErrors(
-              Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])),
-            );
-            return;
-          }
-          setErrors({});
-          const target = event.currentTarget;
-          void run(async () => {
-            await create.mutateAsync(parsed.data);
-            target.reset();
-          }, `${parsed.data.email} can now sign in`);
-        }}
+        onSubmit={form.handleSubmit((account) =>
+          run(async () => {
+            await create.mutateAsync(account);
+            form.reset(NEW_STAFF);
+          }, `${account.email} can now sign in`),
+        )}
       >
         <h2 className="text-lg font-medium">New staff account</h2>
-        <Field id="staff-name" name="name" label="Name" error={errors.name} />
-        <Field id="staff-email" name="email" label="Email" type="email" error={errors.email} />
-        <Field
+        <TextField
+          id="staff-name"
+          label="Name"
+          registration={form.register("name")}
+          error={errors.name?.message}
+        />
+        <TextField
+          id="staff-email"
+          label="Email"
+          type="email"
+          registration={form.register("email")}
+          error={errors.email?.message}
+        />
+        <TextField
           id="staff-password"
-          name="password"
           label="Password"
           type="password"
           autoComplete="new-password"
-          error={errors.password}
-          hint="At least 10 characters"
+          hint={`At least ${PASSWORD_MIN_LENGTH} characters`}
+          registration={form.register("password")}
+          error={errors.password?.message}
         />
-        <label className="flex flex-col gap-1 text-sm">
-          Role
-          <select name="role" defaultValue="STAFF" className="rounded-md border border-stone-300 px-2 py-1.5">
-            <option value="STAFF">Staff</option>
-            <option value="ADMIN">Admin</option>
-          </select>
-        </label>
+        <SelectField
+          id="staff-role"
+          label="Role"
+          registration={form.register("role")}
+          options={[
+            { value: "STAFF", label: "Staff" },
+            { value: "ADMIN", label: "Admin" },
+          ]}
+        />
         <Button type="submit" disabled={create.isPending} className="self-start">
           Create account
         </Button>

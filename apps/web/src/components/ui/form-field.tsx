@@ -41,7 +41,7 @@ function describedBy({ id, error, hint }: FieldFrame) {
 export function TextField(
   props: FieldFrame & {
     registration: UseFormRegisterReturn;
-    type?: "text" | "number" | "email" | "url";
+    type?: "text" | "number" | "email" | "url" | "password";
     inputMode?: "decimal" | "numeric";
     autoComplete?: string;
   },
