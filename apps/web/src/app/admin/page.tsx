@@ -1,36 +1,59 @@
+import { DASHBOARD_RANGES, type DashboardRange } from "@stockroom/api/schemas";
 import Link from "next/link";
+import { DashboardKpis } from "~/components/admin/dashboard-kpis";
+import { DashboardRangeNav } from "~/components/admin/dashboard-range";
+import { DashboardTopProducts } from "~/components/admin/dashboard-top-products";
 import { SalesChart } from "~/components/admin/sales-chart";
 import { OrderStatusBadge } from "~/components/status-badges";
+import { webEnv } from "~/env";
 import { apiForRequest } from "~/lib/api-server";
-import { DEFAULT_CURRENCY, formatMoney } from "~/lib/money";
+import { formatMoney } from "~/lib/money";
 
 export const metadata = { title: "Dashboard" };
 
-export default async function DashboardPage() {
-  const dashboard = await (await apiForRequest()).admin.dashboard.query();
-  const periods = [
-    { label: "Today", value: dashboard.revenue.today },
-    { label: "Last 7 days", value: dashboard.revenue.last7Days },
-    { label: "Last 30 days", value: dashboard.revenue.last30Days },
-  ];
+function parseRange(value: string | undefined): DashboardRange {
+  const days = Number(value);
+  return (DASHBOARD_RANGES as readonly number[]).includes(days) ? (days as DashboardRange) : 30;
+}
+
+export default async function DashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
+  const range = parseRange((await searchParams).range);
+  const dashboard = await (await apiForRequest()).admin.dashboard.query({
+    range,
+    timeZone: webEnv.SHOP_TIME_ZONE,
+  });
+  const rangeLabel = `last ${range} days`;
   return (
     <div className="flex flex-col gap-8">
-      <h1 className="text-2xl font-semibold">Dashboard</h1>
-      <section aria-labelledby="revenue-heading">
-        <h2 id="revenue-heading" className="sr-only">
-          Revenue
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">Dashboard</h1>
+        <DashboardRangeNav range={range} />
+      </div>
+      <section aria-labelledby="kpi-heading">
+        <h2 id="kpi-heading" className="mb-2 text-lg font-medium">
+          Sales, {rangeLabel}
         </h2>
-        <ul className="grid gap-3 sm:grid-cols-3">
-          {periods.map((period) => (
-            <li key={period.label} className="rounded-lg border border-stone-200 bg-white p-4">
-              <p className="text-sm text-stone-600">{period.label}</p>
-              <p className="text-2xl font-semibold">
-                {formatMoney(period.value.revenueCents, DEFAULT_CURRENCY)}
-              </p>
-              <p className="text-sm">{period.value.orders} orders</p>
-            </li>
-          ))}
-        </ul>
+        <DashboardKpis
+          current={dashboard.kpis.current}
+          previous={dashboard.kpis.previous}
+          rangeDays={range}
+        />
+      </section>
+      <section aria-labelledby="sales-heading">
+        <h2 id="sales-heading" className="mb-2 text-lg font-medium">
+          Sales over time
+        </h2>
+        <SalesChart days={dashboard.salesByDay} rangeLabel={rangeLabel} />
+      </section>
+      <section aria-labelledby="top-heading">
+        <h2 id="top-heading" className="mb-2 text-lg font-medium">
+          Top products
+        </h2>
+        <DashboardTopProducts products={dashboard.topProducts} />
       </section>
       <section aria-labelledby="status-heading">
         <h2 id="status-heading" className="mb-2 text-lg font-medium">
@@ -48,12 +71,6 @@ export default async function DashboardPage() {
             </li>
           ))}
         </ul>
-      </section>
-      <section aria-labelledby="sales-heading">
-        <h2 id="sales-heading" className="mb-2 text-lg font-medium">
-          Sales over time
-        </h2>
-        <SalesChart days={dashboard.salesByDay} />
       </section>
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="low-heading">
