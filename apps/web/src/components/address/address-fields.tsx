@@ -1,4 +1,5 @@
 import type { FieldErrors, UseFormRegister } from "react-hook-form";
+import { TextField } from "../ui/form-field";
 
 /** The five fields of a shipping address, as the checkout and the address book both edit them. */
 export interface AddressFieldValues {
@@ -43,31 +44,17 @@ export function AddressFields<T extends AddressFieldValues>({
   const fieldErrors = errors as FieldErrors<AddressFieldValues>;
   return (
     <div className="grid grid-cols-2 gap-3">
-      {FIELDS.map((field) => {
-        const id = `${idPrefix}-${field.name}`;
-        const error = fieldErrors[field.name]?.message;
-        return (
-          <div key={field.name} className={`flex flex-col gap-1 text-sm ${field.wide ? "col-span-2" : ""}`}>
-            <label htmlFor={id} className="font-medium text-ink">
-              {field.label}
-            </label>
-            <input
-              id={id}
-              type="text"
-              autoComplete={field.autoComplete}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? `${id}-error` : undefined}
-              className="rounded-control border border-line-strong bg-surface px-3 py-2 text-ink aria-invalid:border-danger"
-              {...registerField(field.name)}
-            />
-            {error ? (
-              <span id={`${id}-error`} className="text-danger">
-                {error}
-              </span>
-            ) : null}
-          </div>
-        );
-      })}
+      {FIELDS.map((field) => (
+        <div key={field.name} className={field.wide ? "col-span-2" : undefined}>
+          <TextField
+            id={`${idPrefix}-${field.name}`}
+            label={field.label}
+            autoComplete={field.autoComplete}
+            registration={registerField(field.name)}
+            error={fieldErrors[field.name]?.message}
+          />
+        </div>
+      ))}
     </div>
   );
 }
