@@ -69,6 +69,11 @@ export async function captureAdminPages(
   const orders = { limit: 25 };
   const pages: AdminPage[] = [
     { name: "admin dashboard", path: trpcPath("admin.dashboard") },
+    // The widest range: 90 days and the 90 before, top products over ~500k rollup rows at 1M orders.
+    {
+      name: "admin dashboard 90 days",
+      path: trpcPath("admin.dashboard", { range: 90, timeZone: "America/New_York" }),
+    },
     { name: "admin orders p1", path: trpcPath("order.list", orders) },
     { name: `admin orders p${DEEP_PAGE}`, path: await deepOrderPage(apiOrigin, cookie, orders, DEEP_PAGE) },
     { name: "admin orders status=paid", path: trpcPath("order.list", { ...orders, status: "paid" }) },
