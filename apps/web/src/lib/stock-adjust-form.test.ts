@@ -7,7 +7,9 @@ const base: StockAdjustFormValues = { mode: "delta", amount: "", reason: "restoc
 
 function amountError(values: StockAdjustFormValues) {
   const result = schema.safeParse(values);
-  return result.success ? undefined : result.error.issues.find((issue) => issue.path[0] === "amount")?.message;
+  return result.success
+    ? undefined
+    : result.error.issues.find((issue) => issue.path[0] === "amount")?.message;
 }
 
 describe("the stock form's schema (the API's AdjustStockInput over what was typed)", () => {
