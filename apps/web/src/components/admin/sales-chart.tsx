@@ -63,18 +63,22 @@ export function SalesChart({ days, rangeLabel }: { days: SalesChartDay[]; rangeL
     <figure className="rounded-lg border border-line bg-surface p-4">
       <div aria-hidden="true" className="h-64 w-full" data-testid="sales-chart">
         <ResponsiveContainer width="100%" height="100%">
-          <ComposedChart data={days} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
+          <ComposedChart
+            accessibilityLayer={false}
+            data={days}
+            margin={{ top: 8, right: 8, bottom: 0, left: 8 }}
+          >
             <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="var(--color-line, #e7e5e4)" />
             <XAxis
               dataKey="day"
               tickFormatter={(day: string) => shortDay.format(dayDate(day))}
               minTickGap={16}
-              tick={{ fill: "var(--color-muted, #57534e)", fontSize: 12 }}
+              tick={{ fill: "#44403c", fontSize: 12 }}
             />
             <YAxis
               tickFormatter={(cents: number) => compactMoney(cents)}
               width={64}
-              tick={{ fill: "var(--color-muted, #57534e)", fontSize: 12 }}
+              tick={{ fill: "#44403c", fontSize: 12 }}
             />
             <Tooltip
               content={(props) => <SalesTooltip active={props.active} payload={props.payload} />}
