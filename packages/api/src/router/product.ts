@@ -87,6 +87,11 @@ export const productRouter = createTRPCRouter({
         after,
       });
     }
-    return { products: result.products, changed: result.changes.length };
+    return {
+      products: result.products,
+      changed: result.changes.length,
+      /** What an Undo should put back: only what this call changed. */
+      changedIds: result.changes.map(({ after }) => after.id),
+    };
   }),
 });

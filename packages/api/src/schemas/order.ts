@@ -52,6 +52,10 @@ export const OrderPageInput = z.object({
 
 export const OrdersByUserInput = OrderPageInput.extend({ userId: UserIdSchema });
 
+/** Staff order list orders: both read the (…, createdAt, id) indexes, forwards or backwards. */
+export const OrderListSortSchema = z.enum(["newest", "oldest"]);
+export type OrderListSort = z.infer<typeof OrderListSortSchema>;
+
 export const OrderListInput = OrderPageInput.extend({
   status: OrderStatusSchema.optional(),
   from: dateFilter().optional(),
@@ -59,6 +63,7 @@ export const OrderListInput = OrderPageInput.extend({
   /** A customer id, or part of a customer's email or name. */
   customer: singleLineText().trim().min(1).max(200).optional(),
   number: z.number().int().positive().max(INT4_MAX, "No order has that number").optional(),
+  sort: OrderListSortSchema.default("newest"),
 });
 export type OrderListFilter = z.infer<typeof OrderListInput>;
 

@@ -65,7 +65,7 @@ describe("product.bulkSetArchived", () => {
     const other = await createTestProduct(t.db, { name: "Still Active" });
     const ids = [done.id, other.id];
     const first = await callerAs(t.services, staff).product.bulkSetArchived({ ids, archived: true });
-    expect(first.changed).toBe(1);
+    expect(first).toMatchObject({ changed: 1, changedIds: [other.id] });
     const again = await callerAs(t.services, staff).product.bulkSetArchived({
       ids: [...ids, other.id],
       archived: true,

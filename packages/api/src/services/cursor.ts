@@ -45,6 +45,7 @@ function checkedDate(value: unknown, cursor: string): Date {
 /** What a sort's key must be, so a forged value never reaches Postgres: a date, int4 cents, or text. */
 const sortValueKinds: Record<string, "date" | "int4" | "text"> = {
   newest: "date",
+  oldest: "date",
   price_asc: "int4",
   price_desc: "int4",
   name: "text",

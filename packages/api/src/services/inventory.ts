@@ -104,6 +104,7 @@ export async function listStockLevels(
       productId: string;
       name: string;
       slug: string;
+      imageUrl: string | null;
       active: boolean;
       onHand: number;
       version: number;
@@ -111,7 +112,7 @@ export async function listStockLevels(
       updatedAt: Date;
     }[]
   >`
-    SELECT p.id AS "productId", p.name, p.slug, p.active, l."onHand", l.version, p."lowStockThreshold", l."updatedAt"
+    SELECT p.id AS "productId", p.name, p.slug, p."imageUrl", p.active, l."onHand", l.version, p."lowStockThreshold", l."updatedAt"
     FROM inventory_level l JOIN product p ON p.id = l."productId"
     ${where}
     ORDER BY p.name, p.id

@@ -346,6 +346,32 @@ describe("reading orders", () => {
     expect(third.nextCursor).toBeNull();
   });
 
+  it("pages the staff list oldest first too, with a cursor that only that order accepts", async () => {
+    const product = await createTestProduct(t.db, { stock: 50 });
+    const buyer = await createTestUser(t.db);
+    const created: string[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      created.push(
+        (
+          await callerAs(t.services, buyer).order.create({
+            items: [{ productId: product.id, quantity: 1 }],
+            shippingAddress: TEST_ADDRESS,
+          })
+        ).id,
+      );
+    }
+    const caller = callerAs(t.services, staff);
+    const query = { customer: buyer.id, sort: "oldest", limit: 2 } as const;
+    const first = await caller.order.list(query);
+    const second = await caller.order.list({ ...query, cursor: first.nextCursor! });
+    const third = await caller.order.list({ ...query, cursor: second.nextCursor! });
+    expect([...first.orders, ...second.orders, ...third.orders].map((o) => o.id)).toEqual(created);
+    expect(third.nextCursor).toBeNull();
+    await expect(
+      caller.order.list({ customer: buyer.id, limit: 2, cursor: first.nextCursor! }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
   it("filters the staff list by status, customer, number and date", async () => {
     const product = await createTestProduct(t.db, { stock: 50 });
     const buyer = await createTestUser(t.db, { email: "filter.me@example.test", name: "Filter Me" });

@@ -5,10 +5,10 @@ import { centsFromDb } from "../domain/money.ts";
 import { assertTransition } from "../domain/order-status.ts";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "../errors.ts";
 import { enqueueOrderEvent } from "../events/order-events.ts";
-import type { OrderListFilter } from "../schemas/order.ts";
+import type { OrderListFilter, OrderListSort } from "../schemas/order.ts";
 import { sqlOn } from "../sql.ts";
 import type { StockChange } from "./catalog-cache.ts";
-import { decodeCursor, encodeCursor } from "./cursor.ts";
+import { decodeCursor, decodeSortCursor, encodeCursor, encodeSortCursor } from "./cursor.ts";
 import { restockOrder, stockSold } from "./inventory-ledger.ts";
 import { hashOrderRequest, type PlaceOrderRequest, placeOrder } from "./order-placement.ts";
 import { type OrderView, orderSummarySelect, orderViewSelect, toOrderView } from "./order-view.ts";
@@ -107,6 +107,17 @@ function keysetAfter(cursor: string | undefined): Prisma.OrderWhereInput {
   };
 }
 
+/** The oldest-first keyset: the same indexes read backwards, its cursor tagged "oldest". */
+function keysetAfterOldest(cursor: string | undefined): Prisma.OrderWhereInput {
+  if (!cursor) return {};
+  const after = decodeSortCursor(cursor, "oldest");
+  const createdAt = new Date(after.value);
+  return {
+    createdAt: { gte: createdAt },
+    OR: [{ createdAt: { gt: createdAt } }, { createdAt, id: { gt: after.id } }],
+  };
+}
+
 /**
  * Item counts of the listed orders only. Prisma's `_count` would join a GROUP BY over the whole
  * order_item table (8 s at a million orders); this reads the page's rows through order_item(orderId).
@@ -121,11 +132,17 @@ async function itemCountsOf(db: DbClient, orderIds: string[]): Promise<Map<strin
   return new Map(counts.map((row) => [row.orderId, row._count._all]));
 }
 
-async function pageOf(db: DbClient, where: Prisma.OrderWhereInput, limit: number) {
+async function pageOf(
+  db: DbClient,
+  where: Prisma.OrderWhereInput,
+  limit: number,
+  sort: OrderListSort = "newest",
+) {
+  const direction = sort === "oldest" ? "asc" : "desc";
   const rows = await db.order.findMany({
     where,
     select: orderSummarySelect,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    orderBy: [{ createdAt: direction }, { id: direction }],
     take: limit + 1,
   });
   const listed = rows.slice(0, limit);
@@ -141,7 +158,9 @@ async function pageOf(db: DbClient, where: Prisma.OrderWhereInput, limit: number
     itemCount: itemCounts.get(order.id) ?? 0,
   }));
   const last = page.at(-1);
-  return { orders: page, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+  const cursorOf = (row: { createdAt: Date; id: string }) =>
+    sort === "oldest" ? encodeSortCursor("oldest", row.createdAt.toISOString(), row.id) : encodeCursor(row);
+  return { orders: page, nextCursor: rows.length > limit && last ? cursorOf(last) : null };
 }
 
 /** Newest first. A customer may list only their own; staff anyone's (someone else's is a 403 for customers). */
@@ -171,7 +190,8 @@ export async function listOrders(db: DbClient, filter: OrderListFilter) {
       },
     }),
   };
-  return pageOf(db, { AND: [where, keysetAfter(filter.cursor)] }, filter.limit);
+  const after = filter.sort === "oldest" ? keysetAfterOldest(filter.cursor) : keysetAfter(filter.cursor);
+  return pageOf(db, { AND: [where, after] }, filter.limit, filter.sort);
 }
 
 async function lockOrder(
