@@ -22,6 +22,45 @@ export function nextPageHref(
   return `${path}?${search.toString()}`;
 }
 
+/** The list's parameters as a query string (empty ones left out), such as a form's key. */
+export function queryOf(params: Record<string, string | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
+  return search.toString();
+}
+
+/**
+ * The same list sorted by `sort`, from its first page (a keyset cursor belongs to one sort); the
+ * default sort leaves the parameter out. Every filter is kept.
+ */
+export function sortHref(
+  path: string,
+  params: Record<string, string | undefined>,
+  sort: string,
+  defaultSort: string,
+): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params))
+    if (value && key !== "cursor" && key !== "sort") search.set(key, value);
+  if (sort !== defaultSort) search.set("sort", sort);
+  const query = search.toString();
+  return query ? `${path}?${query}` : path;
+}
+
+/** A 48 px product picture beside its name (which says what it is, so the picture's alt is empty). */
+export function ProductThumbnail({ src }: { src: string | null }) {
+  return (
+    <img
+      src={src ?? "/images/products/placeholder.svg"}
+      alt=""
+      width={48}
+      height={48}
+      loading="lazy"
+      className="size-12 shrink-0 rounded-md border border-line bg-stone-100 object-cover"
+    />
+  );
+}
+
 export function NextPageLink({
   path,
   params,

@@ -6,6 +6,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { OrderStatusBadge } from "~/components/status-badges";
+import { Button } from "~/components/ui/button";
+import { DataTable, type DataTableColumn, type DataTableRow } from "~/components/ui/data-table";
 import { DateTime } from "~/components/ui/date-time";
 import { formatMoney } from "~/lib/money";
 import { useTRPC } from "~/lib/trpc-client";
@@ -13,52 +15,62 @@ import { useToast } from "../toaster";
 
 type Order = RouterOutputs["order"]["list"]["orders"][number];
 
+// Only Placed sorts (newest or oldest first: the order indexes read either way); the server says how.
+const columnsSortedBy = (placed: DataTableColumn["sort"]): DataTableColumn[] => [
+  { id: "number", header: "Order", hideable: false },
+  { id: "placed", header: "Placed", sort: placed },
+  { id: "customer", header: "Customer" },
+  { id: "items", header: "Items", align: "right" },
+  { id: "status", header: "Status" },
+  { id: "total", header: "Total", align: "right" },
+];
+
 /** The staff order list, with selection for bulk "mark paid" / "mark delivered". */
-export function OrdersTable({ orders }: { orders: Order[] }) {
+export function OrdersTable({
+  orders,
+  placedSort,
+}: {
+  orders: Order[];
+  /** How the page is sorted by date placed, and the link to the other way. */
+  placedSort: DataTableColumn["sort"];
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const notify = useToast();
   const bulk = useMutation(trpc.order.bulkTransition.mutationOptions());
-  const [selected, setSelected] = useState<Set<string>>(new Set());
   const [problems, setProblems] = useState<string[]>([]);
-  const toggle = (id: string) =>
-    setSelected((current) => {
-      const next = new Set(current);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
 
-  async function apply(to: "paid" | "delivered") {
-    const result = await bulk.mutateAsync({ ids: [...selected], to });
-    const numbers = new Map(orders.map((o) => [o.id, o.number]));
-    setProblems(result.results.filter((r) => !r.ok).map((r) => `#${numbers.get(r.id)}: ${r.error}`));
-    notify(`${result.changed} order${result.changed === 1 ? "" : "s"} marked ${to}`);
-    setSelected(new Set());
-    router.refresh();
+  async function apply(ids: string[], to: "paid" | "delivered") {
+    try {
+      const result = await bulk.mutateAsync({ ids, to });
+      const numbers = new Map(orders.map((o) => [o.id, o.number]));
+      setProblems(result.results.filter((r) => !r.ok).map((r) => `#${numbers.get(r.id)}: ${r.error}`));
+      notify(`${result.changed} order${result.changed === 1 ? "" : "s"} marked ${to}`);
+      router.refresh();
+    } catch (error) {
+      notify(error instanceof Error ? error.message : "Could not change the orders", "error");
+    }
   }
+
+  const rows: DataTableRow[] = orders.map((order) => ({
+    id: order.id,
+    selectLabel: `Select order #${order.number}`,
+    cells: {
+      number: (
+        <Link href={`/admin/orders/${order.id}`} className="underline underline-offset-4">
+          #{order.number}
+        </Link>
+      ),
+      placed: <DateTime value={order.createdAt} format="relative" />,
+      customer: order.customer.email,
+      items: order.itemCount,
+      status: <OrderStatusBadge status={order.status} />,
+      total: formatMoney(order.totalCents, order.currency),
+    },
+  }));
 
   return (
     <div className="flex flex-col gap-3">
-      <div role="toolbar" aria-label="Bulk actions" className="flex flex-wrap items-center gap-2 text-sm">
-        <span>{selected.size} selected</span>
-        <button
-          type="button"
-          disabled={selected.size === 0 || bulk.isPending}
-          onClick={() => void apply("paid")}
-          className="rounded-md border border-stone-300 px-3 py-1.5 disabled:opacity-50"
-        >
-          Mark selected paid
-        </button>
-        <button
-          type="button"
-          disabled={selected.size === 0 || bulk.isPending}
-          onClick={() => void apply("delivered")}
-          className="rounded-md border border-stone-300 px-3 py-1.5 disabled:opacity-50"
-        >
-          Mark selected delivered
-        </button>
-      </div>
       {problems.length > 0 ? (
         <ul role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
           {problems.map((problem) => (
@@ -66,47 +78,32 @@ export function OrdersTable({ orders }: { orders: Order[] }) {
           ))}
         </ul>
       ) : null}
-      <table className="w-full rounded-lg border border-stone-200 bg-white text-left text-sm">
-        <thead className="bg-stone-100">
-          <tr>
-            <th className="p-2">
-              <span className="sr-only">Select</span>
-            </th>
-            <th className="p-2">Order</th>
-            <th className="p-2">Placed</th>
-            <th className="p-2">Customer</th>
-            <th className="p-2">Status</th>
-            <th className="p-2 text-right">Total</th>
-          </tr>
-        </thead>
-        <tbody>
-          {orders.map((order) => (
-            <tr key={order.id} className="border-t border-stone-200">
-              <td className="p-2">
-                <input
-                  type="checkbox"
-                  aria-label={`Select order #${order.number}`}
-                  checked={selected.has(order.id)}
-                  onChange={() => toggle(order.id)}
-                />
-              </td>
-              <td className="p-2">
-                <Link href={`/admin/orders/${order.id}`} className="underline underline-offset-4">
-                  #{order.number}
-                </Link>
-              </td>
-              <td className="p-2">
-                <DateTime value={order.createdAt} format="relative" />
-              </td>
-              <td className="p-2">{order.customer.email}</td>
-              <td className="p-2">
-                <OrderStatusBadge status={order.status} />
-              </td>
-              <td className="p-2 text-right">{formatMoney(order.totalCents, order.currency)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        tableId="admin-orders"
+        caption="Orders"
+        columns={columnsSortedBy(placedSort)}
+        rows={rows}
+        bulkActions={(ids, clear) => (
+          <>
+            <Button
+              variant="secondary"
+              size="sm"
+              disabled={bulk.isPending}
+              onClick={() => void apply(ids, "paid").then(clear)}
+            >
+              Mark selected paid
+            </Button>
+            <Button
+              variant="secondary"
+              size="sm"
+              disabled={bulk.isPending}
+              onClick={() => void apply(ids, "delivered").then(clear)}
+            >
+              Mark selected delivered
+            </Button>
+          </>
+        )}
+      />
     </div>
   );
 }

@@ -1,5 +1,5 @@
-import { PageSkeleton } from "~/components/ui/skeleton";
+import { DataTableSkeleton } from "~/components/ui/data-table-skeleton";
 
 export default function Loading() {
-  return <PageSkeleton />;
+  return <DataTableSkeleton columns={4} filters={1} />;
 }

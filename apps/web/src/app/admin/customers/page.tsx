@@ -1,9 +1,18 @@
 import Link from "next/link";
 import { EmptyState, NextPageLink } from "~/components/list-parts";
+import { DataTable, type DataTableColumn } from "~/components/ui/data-table";
 import { DateTime } from "~/components/ui/date-time";
 import { apiForRequest } from "~/lib/api-server";
 
 export const metadata = { title: "Customers" };
+
+// Customers are listed newest first (a keyset over the role and join date index); no other order is offered.
+const columns: DataTableColumn[] = [
+  { id: "name", header: "Name", hideable: false },
+  { id: "email", header: "Email" },
+  { id: "orders", header: "Orders", align: "right" },
+  { id: "joined", header: "Joined", sort: { direction: "descending" } },
+];
 
 export default async function CustomersPage({
   searchParams,
@@ -36,32 +45,24 @@ export default async function CustomersPage({
       {customers.length === 0 ? (
         <EmptyState>No customers match.</EmptyState>
       ) : (
-        <table className="w-full rounded-lg border border-stone-200 bg-white text-left text-sm">
-          <thead className="bg-stone-100">
-            <tr>
-              <th className="p-2">Name</th>
-              <th className="p-2">Email</th>
-              <th className="p-2 text-right">Orders</th>
-              <th className="p-2">Joined</th>
-            </tr>
-          </thead>
-          <tbody>
-            {customers.map((customer) => (
-              <tr key={customer.id} className="border-t border-stone-200">
-                <td className="p-2">
-                  <Link href={`/admin/customers/${customer.id}`} className="underline underline-offset-4">
-                    {customer.name}
-                  </Link>
-                </td>
-                <td className="p-2">{customer.email}</td>
-                <td className="p-2 text-right">{customer.orderCount}</td>
-                <td className="p-2">
-                  <DateTime value={customer.createdAt} format="date" />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          tableId="admin-customers"
+          caption="Customers"
+          columns={columns}
+          rows={customers.map((customer) => ({
+            id: customer.id,
+            cells: {
+              name: (
+                <Link href={`/admin/customers/${customer.id}`} className="underline underline-offset-4">
+                  {customer.name}
+                </Link>
+              ),
+              email: customer.email,
+              orders: customer.orderCount,
+              joined: <DateTime value={customer.createdAt} format="date" />,
+            },
+          }))}
+        />
       )}
       <NextPageLink path="/admin/customers" params={params} cursor={nextCursor} />
     </div>

@@ -1,10 +1,20 @@
 import Link from "next/link";
-import { EmptyState, NextPageLink } from "~/components/list-parts";
+import { EmptyState, NextPageLink, ProductThumbnail } from "~/components/list-parts";
 import { StockStatusBadge } from "~/components/status-badges";
+import { DataTable, type DataTableColumn } from "~/components/ui/data-table";
 import { DateTime } from "~/components/ui/date-time";
 import { apiForRequest } from "~/lib/api-server";
 
 export const metadata = { title: "Inventory" };
+
+// Levels are listed by product name (a keyset over the product name index); no other order is offered.
+const columns: DataTableColumn[] = [
+  { id: "product", header: "Product", hideable: false, sort: { direction: "ascending" } },
+  { id: "onHand", header: "On hand", align: "right" },
+  { id: "status", header: "Stock status" },
+  { id: "lowAt", header: "Low at", align: "right" },
+  { id: "updated", header: "Updated" },
+];
 
 export default async function InventoryPage({
   searchParams,
@@ -47,36 +57,28 @@ export default async function InventoryPage({
       {levels.length === 0 ? (
         <EmptyState>Nothing to show.</EmptyState>
       ) : (
-        <table className="w-full rounded-lg border border-stone-200 bg-white text-left text-sm">
-          <thead className="bg-stone-100">
-            <tr>
-              <th className="p-2">Product</th>
-              <th className="p-2 text-right">On hand</th>
-              <th className="p-2">Stock status</th>
-              <th className="p-2 text-right">Low at</th>
-              <th className="p-2">Updated</th>
-            </tr>
-          </thead>
-          <tbody>
-            {levels.map((level) => (
-              <tr key={level.productId} className="border-t border-stone-200">
-                <td className="p-2">
+        <DataTable
+          tableId="admin-inventory"
+          caption="Stock levels"
+          columns={columns}
+          rows={levels.map((level) => ({
+            id: level.productId,
+            cells: {
+              product: (
+                <span className="flex items-center gap-3">
+                  <ProductThumbnail src={level.imageUrl} />
                   <Link href={`/admin/inventory/${level.productId}`} className="underline underline-offset-4">
                     {level.name}
                   </Link>
-                </td>
-                <td className="p-2 text-right">{level.onHand}</td>
-                <td className="p-2">
-                  <StockStatusBadge onHand={level.onHand} lowStockThreshold={level.lowStockThreshold} />
-                </td>
-                <td className="p-2 text-right">{level.lowStockThreshold}</td>
-                <td className="p-2">
-                  <DateTime value={level.updatedAt} format="relative" />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </span>
+              ),
+              onHand: level.onHand,
+              status: <StockStatusBadge onHand={level.onHand} lowStockThreshold={level.lowStockThreshold} />,
+              lowAt: level.lowStockThreshold,
+              updated: <DateTime value={level.updatedAt} format="relative" />,
+            },
+          }))}
+        />
       )}
       <NextPageLink path="/admin/inventory" params={params} cursor={nextCursor} />
     </div>

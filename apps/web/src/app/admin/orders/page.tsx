@@ -1,5 +1,5 @@
 import { OrdersTable } from "~/components/admin/orders-table";
-import { DateRangeFields, EmptyState, endOfDay, NextPageLink } from "~/components/list-parts";
+import { DateRangeFields, EmptyState, endOfDay, NextPageLink, sortHref } from "~/components/list-parts";
 import { apiForRequest } from "~/lib/api-server";
 
 export const metadata = { title: "Orders" };
@@ -13,6 +13,7 @@ export default async function AdminOrdersPage({
 }) {
   const params = await searchParams;
   const status = statuses.find((s) => s === params.status);
+  const sort = params.sort === "oldest" ? "oldest" : "newest";
   const number = params.number && /^\d+$/.test(params.number) ? Number(params.number) : undefined;
   const { orders, nextCursor } = await (await apiForRequest()).order.list.query({
     status,
@@ -21,6 +22,7 @@ export default async function AdminOrdersPage({
     from: params.from ? new Date(params.from) : undefined,
     to: endOfDay(params.to),
     cursor: params.cursor || undefined,
+    sort,
     limit: 25,
   });
   return (
@@ -64,11 +66,25 @@ export default async function AdminOrdersPage({
           />
         </label>
         <DateRangeFields from={params.from} to={params.to} />
+        {sort === "oldest" ? <input type="hidden" name="sort" value="oldest" /> : null}
         <button type="submit" className="rounded-md border border-stone-300 px-3 py-1.5">
           Apply
         </button>
       </form>
-      {orders.length === 0 ? <EmptyState>No orders match.</EmptyState> : <OrdersTable orders={orders} />}
+      {orders.length === 0 ? (
+        <EmptyState>No orders match.</EmptyState>
+      ) : (
+        <OrdersTable
+          orders={orders}
+          placedSort={{
+            direction: sort === "oldest" ? "ascending" : "descending",
+            next:
+              sort === "oldest"
+                ? { href: sortHref("/admin/orders", params, "newest", "newest"), label: "Sort newest first" }
+                : { href: sortHref("/admin/orders", params, "oldest", "newest"), label: "Sort oldest first" },
+          }}
+        />
+      )}
       <NextPageLink path="/admin/orders" params={params} cursor={nextCursor} />
     </div>
   );

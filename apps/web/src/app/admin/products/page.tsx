@@ -1,13 +1,18 @@
 import Link from "next/link";
 import { ArchiveToggle } from "~/components/admin/archive-toggle";
-import { EmptyState, NextPageLink } from "~/components/list-parts";
+import { ProductsTable } from "~/components/admin/products-table";
+import { EmptyState, NextPageLink, ProductThumbnail, queryOf, sortHref } from "~/components/list-parts";
 import { StockStatusBadge } from "~/components/status-badges";
+import { Badge } from "~/components/ui/badge";
+import type { DataTableColumn } from "~/components/ui/data-table";
+import { DateTime } from "~/components/ui/date-time";
 import { apiForRequest } from "~/lib/api-server";
 import { formatMoney } from "~/lib/money";
 
 export const metadata = { title: "Products" };
 
 type Params = Record<string, string | undefined>;
+type Sort = keyof typeof sorts;
 const sorts = {
   newest: "Newest",
   name: "Name",
@@ -15,9 +20,53 @@ const sorts = {
   price_desc: "Price: high to low",
 } as const;
 
+/**
+ * The table's columns. Name, price and date added sort on the server (each is a keyset over an index,
+ * see ProductSortSchema); the others cannot, so their headers are plain.
+ */
+function productColumns(params: Params, sort: Sort): DataTableColumn[] {
+  const to = (next: Sort, label: string) => ({
+    href: sortHref("/admin/products", params, next, "newest"),
+    label,
+  });
+  return [
+    {
+      id: "name",
+      header: "Name",
+      hideable: false,
+      sort: {
+        direction: sort === "name" ? "ascending" : null,
+        next: sort === "name" ? undefined : to("name", "Sort A to Z"),
+      },
+    },
+    { id: "category", header: "Category" },
+    {
+      id: "price",
+      header: "Price",
+      align: "right",
+      sort: {
+        direction: sort === "price_asc" ? "ascending" : sort === "price_desc" ? "descending" : null,
+        next:
+          sort === "price_asc" ? to("price_desc", "Sort high to low") : to("price_asc", "Sort low to high"),
+      },
+    },
+    { id: "stock", header: "Stock", align: "right" },
+    { id: "status", header: "Status" },
+    {
+      id: "added",
+      header: "Added",
+      sort: {
+        direction: sort === "newest" ? "descending" : null,
+        next: sort === "newest" ? undefined : to("newest", "Sort newest first"),
+      },
+    },
+    { id: "actions", header: "Actions", headerHidden: true, hideable: false },
+  ];
+}
+
 export default async function AdminProductsPage({ searchParams }: { searchParams: Promise<Params> }) {
   const params = await searchParams;
-  const sort = (Object.keys(sorts).find((key) => key === params.sort) ?? "newest") as keyof typeof sorts;
+  const sort = (Object.keys(sorts).find((key) => key === params.sort) ?? "newest") as Sort;
   const api = await apiForRequest();
   const categories = await api.product.categories.query();
   const page = await api.product.list.query({
@@ -45,7 +94,9 @@ export default async function AdminProductsPage({ searchParams }: { searchParams
           </Link>
         </div>
       </div>
+      {/* Keyed by the query, so its fields follow the URL when a header link changes the sort. */}
       <form
+        key={queryOf(params)}
         action="/admin/products"
         aria-label="Product filters"
         className="flex flex-wrap items-end gap-3 text-sm"
@@ -95,47 +146,41 @@ export default async function AdminProductsPage({ searchParams }: { searchParams
       {page.products.length === 0 ? (
         <EmptyState>No products match.</EmptyState>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full rounded-lg border border-stone-200 bg-white text-left text-sm">
-            <thead className="bg-stone-100">
-              <tr>
-                <th className="p-2">Name</th>
-                <th className="p-2">Category</th>
-                <th className="p-2 text-right">Price</th>
-                <th className="p-2 text-right">Stock</th>
-                <th className="p-2">Status</th>
-                <th className="p-2">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.products.map((product) => (
-                <tr key={product.id} className="border-t border-stone-200">
-                  <td className="p-2">
-                    <Link href={`/admin/products/${product.id}`} className="underline underline-offset-4">
-                      {product.name}
-                    </Link>
-                  </td>
-                  <td className="p-2">{product.category?.name ?? "—"}</td>
-                  <td className="p-2 text-right">{formatMoney(product.priceCents, product.currency)}</td>
-                  <td className="p-2 text-right">
-                    <span className="mr-2">{product.stock}</span>
-                    <StockStatusBadge onHand={product.stock} lowStockThreshold={product.lowStockThreshold} />
-                  </td>
-                  <td className="p-2">{product.active ? "Active" : "Archived"}</td>
-                  <td className="p-2">
-                    <ArchiveToggle
-                      productId={product.id}
-                      productName={product.name}
-                      active={product.active}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ProductsTable
+          columns={productColumns(params, sort)}
+          names={Object.fromEntries(page.products.map((product) => [product.id, product.name]))}
+          rows={page.products.map((product) => ({
+            id: product.id,
+            selectLabel: `Select ${product.name}`,
+            cells: {
+              name: (
+                <span className="flex items-center gap-3">
+                  <ProductThumbnail src={product.imageUrl} />
+                  <Link href={`/admin/products/${product.id}`} className="underline underline-offset-4">
+                    {product.name}
+                  </Link>
+                </span>
+              ),
+              category: product.category?.name ?? "—",
+              price: formatMoney(product.priceCents, product.currency),
+              stock: (
+                <>
+                  <span className="mr-2">{product.stock}</span>
+                  <StockStatusBadge onHand={product.stock} lowStockThreshold={product.lowStockThreshold} />
+                </>
+              ),
+              status: product.active ? (
+                <Badge tone="success">Active</Badge>
+              ) : (
+                <Badge tone="neutral">Archived</Badge>
+              ),
+              added: <DateTime value={product.createdAt} format="date" />,
+              actions: (
+                <ArchiveToggle productId={product.id} productName={product.name} active={product.active} />
+              ),
+            },
+          }))}
+        />
       )}
       <NextPageLink path="/admin/products" params={params} cursor={page.nextCursor} />
     </div>
