@@ -11,6 +11,10 @@ async function pa11yErrors(url: string, cookies: string, viewport: { width: numb
     headers: cookies ? { cookie: cookies } : {},
     viewport,
     timeout: 120_000,
+    // The dashboard's Recharts drawing is aria-hidden (an sr-only table carries its figures). pa11y's
+    // axe 4.11 reports every SVG axis label in it as low contrast although they are stone-700 on white
+    // (about 10:1); admin.spec.ts's axe run still checks the drawing's contrast.
+    hideElements: '[data-testid="sales-chart"]',
     chromeLaunchConfig: {
       executablePath: e2eEnv.CHROMIUM_PATH,
       args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
@@ -89,7 +93,7 @@ test("every storefront page, at 1280 and 360 px: a screenshot in the report, and
   ];
   await signIn(page, "shopper@stockroom.dev");
   const order = await firstLink(page, "/account", /^\/orders\/[^/]+$/);
-  const shopperPages = ["/account", order];
+  const shopperPages = ["/account", "/account/addresses", "/checkout", order];
   const cookies = await cookieHeader(page.context());
   const errors = await checkPages(page, testInfo, baseURL!, shopperPages, cookies);
   await page.context().clearCookies();
@@ -106,6 +110,7 @@ test("every admin page, at 1280 and 360 px: a screenshot in the report, and no p
   const order = await firstLink(page, "/admin/orders", /^\/admin\/orders\/[^/]+$/);
   const product = await firstLink(page, "/admin/products", /^\/admin\/products\/[^/]+$/);
   const customer = await firstLink(page, "/admin/customers", /^\/admin\/customers\/[^/]+$/);
+  const stock = await firstLink(page, "/admin/inventory", /^\/admin\/inventory\/[^/]+$/);
   const adminPages = [
     "/admin",
     "/admin/orders",
@@ -115,6 +120,7 @@ test("every admin page, at 1280 and 360 px: a screenshot in the report, and no p
     "/admin/products/import",
     product,
     "/admin/inventory",
+    stock,
     "/admin/customers",
     customer,
     "/admin/audit",

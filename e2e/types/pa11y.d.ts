@@ -13,6 +13,8 @@ declare module "pa11y" {
     headers?: Record<string, string>;
     timeout?: number;
     wait?: number;
+    /** A CSS selector list of elements pa11y leaves out. */
+    hideElements?: string;
     viewport?: { width: number; height: number; isMobile?: boolean };
     chromeLaunchConfig?: { executablePath?: string; args?: string[] };
   }
