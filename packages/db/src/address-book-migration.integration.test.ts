@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "./client.ts";
 import { migrate } from "./migrate.ts";
 import { seedDemo } from "./seed/demo.ts";
-import { createEmptyDatabase, databaseUrl, dropDatabase, migrationsWhere, withClient } from "./testing.ts";
+import {
+  createEmptyDatabase,
+  databaseUrl,
+  dropDatabase,
+  migrationsWhere,
+  tableSnapshot,
+  withClient,
+} from "./testing.ts";
 
 // Issue 13, the address book: migration 20261204200000_address_book creates customer_address and
 // fills it from past orders. This migrates a database holding the demo shop from the schema before
@@ -19,25 +26,6 @@ beforeAll(async () => {
   url = databaseUrl(name);
 });
 afterAll(() => dropDatabase(name));
-
-/** Every table's row count and a hash of all its rows (as text, ordered). */
-function snapshot(): Promise<Record<string, { rows: number; hash: string | null }>> {
-  return withClient(url, async (client) => {
-    const { rows: tables } = await client.query<{ table_name: string }>(
-      `SELECT table_name FROM information_schema.tables
-       WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'
-       ORDER BY table_name`,
-    );
-    const result: Record<string, { rows: number; hash: string | null }> = {};
-    for (const { table_name } of tables) {
-      const { rows } = await client.query(
-        `SELECT count(*)::int AS rows, md5(string_agg(t::text, '|' ORDER BY t::text)) AS hash FROM "${table_name}" t`,
-      );
-      result[table_name] = rows[0];
-    }
-    return result;
-  });
-}
 
 describe("the address-book migration (issue 13)", () => {
   it("keeps every row of the demo shop and gives each customer with orders their latest order's address as default", async () => {
@@ -65,14 +53,14 @@ describe("the address-book migration (issue 13)", () => {
         await client.query(`UPDATE "order" SET "userId" = $2 WHERE id = $1`, [row.id, rows[0]!.userId]);
       }
     });
-    const before = await snapshot();
+    const before = await tableSnapshot(url);
     expect(before.order?.rows).toBeGreaterThan(0);
     expect(before.customer_address).toBeUndefined();
 
     const result = await migrate(url, await migrationsWhere((file) => file <= MIGRATION));
     expect(result.applied).toEqual([MIGRATION]);
 
-    const { customer_address: book, ...after } = await snapshot();
+    const { customer_address: book, ...after } = await tableSnapshot(url);
     expect(after).toEqual(before);
     expect(book?.rows).toBeGreaterThan(0);
 

@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "./client.ts";
 import { migrate } from "./migrate.ts";
 import { seedDemo } from "./seed/demo.ts";
-import { createEmptyDatabase, databaseUrl, dropDatabase, migrationsWhere, withClient } from "./testing.ts";
+import {
+  createEmptyDatabase,
+  databaseUrl,
+  dropDatabase,
+  migrationsWhere,
+  tableSnapshot,
+  withClient,
+} from "./testing.ts";
 
 // Issue 13, admin lists at scale: four migrations add indexes and the order-status tally (a table
 // filled from the existing orders, then kept by triggers). This migrates a database holding the demo
@@ -25,25 +32,6 @@ beforeAll(async () => {
 });
 afterAll(() => dropDatabase(name));
 
-/** Every table's row count and a hash of all its rows (as text, ordered). */
-function snapshot(): Promise<Record<string, { rows: number; hash: string | null }>> {
-  return withClient(url, async (client) => {
-    const { rows: tables } = await client.query<{ table_name: string }>(
-      `SELECT table_name FROM information_schema.tables
-       WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'
-       ORDER BY table_name`,
-    );
-    const result: Record<string, { rows: number; hash: string | null }> = {};
-    for (const { table_name } of tables) {
-      const { rows } = await client.query(
-        `SELECT count(*)::int AS rows, md5(string_agg(t::text, '|' ORDER BY t::text)) AS hash FROM "${table_name}" t`,
-      );
-      result[table_name] = rows[0];
-    }
-    return result;
-  });
-}
-
 describe("the admin-list migrations (issue 13)", () => {
   it("keep every row of a database holding the demo shop, and the tally starts with its orders", async () => {
     await migrate(url, await migrationsWhere((file) => file < FIRST));
@@ -54,14 +42,14 @@ describe("the admin-list migrations (issue 13)", () => {
     } finally {
       await db.$disconnect();
     }
-    const before = await snapshot();
+    const before = await tableSnapshot(url);
     expect(before.order?.rows).toBeGreaterThan(0);
     expect(before.order_status_tally).toBeUndefined();
 
     const result = await migrate(url, await migrationsWhere((file) => file <= ADDED.at(-1)!));
     expect(result.applied).toEqual(ADDED);
 
-    const { order_status_tally: tally, ...after } = await snapshot();
+    const { order_status_tally: tally, ...after } = await tableSnapshot(url);
     expect(after).toEqual(before);
     expect(tally?.rows).toBeGreaterThan(0);
     await withClient(url, async (client) => {

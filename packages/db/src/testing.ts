@@ -43,6 +43,25 @@ export async function withClient<T>(url: string, task: (client: pg.Client) => Pr
   }
 }
 
+/** Every table's row count and a hash of all its rows (as text, ordered): what a data migration must keep. */
+export function tableSnapshot(url: string): Promise<Record<string, { rows: number; hash: string | null }>> {
+  return withClient(url, async (client) => {
+    const { rows: tables } = await client.query<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.tables
+       WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'
+       ORDER BY table_name`,
+    );
+    const result: Record<string, { rows: number; hash: string | null }> = {};
+    for (const { table_name } of tables) {
+      const { rows } = await client.query(
+        `SELECT count(*)::int AS rows, md5(string_agg(t::text, '|' ORDER BY t::text)) AS hash FROM "${table_name}" t`,
+      );
+      result[table_name] = rows[0];
+    }
+    return result;
+  });
+}
+
 /**
  * A directory holding the migrations whose names `keep` accepts, in Prisma's layout: what `migrate`
  * applies to reproduce an earlier schema, or to apply one migration alone.
