@@ -1,5 +1,7 @@
 // pa11y ships no types; this is the part of its API the accessibility test uses.
 declare module "pa11y" {
+  import type { Browser, Page } from "puppeteer";
+
   interface Pa11yIssue {
     code: string;
     type: "error" | "warning" | "notice";
@@ -10,13 +12,14 @@ declare module "pa11y" {
   interface Pa11yOptions {
     runners?: string[];
     standard?: "WCAG2A" | "WCAG2AA" | "WCAG2AAA";
-    headers?: Record<string, string>;
+    /** A browser and page of the caller's, which pa11y uses instead of launching its own. */
+    browser?: Browser;
+    page?: Page;
     timeout?: number;
     wait?: number;
     /** A CSS selector list of elements pa11y leaves out. */
     hideElements?: string;
     viewport?: { width: number; height: number; isMobile?: boolean };
-    chromeLaunchConfig?: { executablePath?: string; args?: string[] };
   }
   export default function pa11y(
     url: string,
