@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { cp, mkdtemp } from "node:fs/promises";
+import { cp, mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -73,6 +73,22 @@ export async function migrationsWhere(keep: (name: string) => boolean): Promise<
       await cp(path.join(MIGRATIONS_DIR, file.name), path.join(dir, file.name), { recursive: true });
   }
   return dir;
+}
+
+/** The migration whose schema the demo-shop fixture was dumped at (src/fixtures/). */
+export const DEMO_FIXTURE_SCHEMA = "20261123221000_inventory_hot_updates";
+
+/**
+ * Brings an empty database to the schema of DEMO_FIXTURE_SCHEMA and loads the demo shop as it was
+ * dumped there: the data-migration tests then migrate forward from it to the schema before theirs.
+ */
+export async function loadDemoShop(url: string): Promise<void> {
+  await migrate(url, await migrationsWhere((file) => file <= DEMO_FIXTURE_SCHEMA));
+  const sql = await readFile(
+    new URL(`./fixtures/demo-shop-${DEMO_FIXTURE_SCHEMA.slice(0, 14)}.sql`, import.meta.url),
+    "utf8",
+  );
+  await withClient(url, (client) => client.query(sql));
 }
 
 export async function createTemplateDatabase(name: string, serverUrl = TEST_SERVER_URL): Promise<void> {
