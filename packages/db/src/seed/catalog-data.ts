@@ -8,9 +8,12 @@ export interface DemoProduct {
   slug: string;
   name: string;
   description: string;
+  /** The price of its default variant, or the base price its variants add to (catalog-variants.ts). */
   priceCents: number;
   categorySlug: string;
+  /** The stock of its default variant; a product sold in variants has each variant's in its plan instead. */
   stock: number;
+  /** Which of its category's three drawings illustrates it (apps/web/scripts/generate-product-art.ts). */
   variant: 1 | 2 | 3;
 }
 

@@ -1,38 +1,9 @@
 import { verifyPassword } from "better-auth/crypto";
-import { afterAll, describe, expect, it } from "vitest";
-import { useTestDatabase } from "../testing.ts";
+import { describe, expect, it } from "vitest";
+import { tableSnapshot, useTestDatabase } from "../testing.ts";
 import { isDatabaseEmpty, seedDemo } from "./demo.ts";
 
 const t = useTestDatabase({ poolSize: 2 });
-
-afterAll(async () => {});
-
-async function snapshot() {
-  const [categories, products, users, accounts, orders, items, movements, history, stock] = await Promise.all(
-    [
-      t.db.category.count(),
-      t.db.product.count(),
-      t.db.user.count(),
-      t.db.account.count(),
-      t.db.order.count(),
-      t.db.orderItem.count(),
-      t.db.stockMovement.count(),
-      t.db.orderStatusHistory.count(),
-      t.db.inventoryLevel.aggregate({ _sum: { onHand: true } }),
-    ],
-  );
-  return {
-    categories,
-    products,
-    users,
-    accounts,
-    orders,
-    items,
-    movements,
-    history,
-    stock: stock._sum.onHand,
-  };
-}
 
 describe("demo seed", () => {
   it("builds a believable shop in an empty database", async () => {
@@ -78,18 +49,18 @@ describe("demo seed", () => {
     }
   });
 
-  it("matches every product's stock with its ledger", async () => {
+  it("matches every variant's stock with its ledger", async () => {
     const rows = await t.db.$queryRaw<{ mismatches: bigint }[]>`
       SELECT count(*) AS mismatches FROM inventory_level l
-      LEFT JOIN (SELECT "productId", sum(delta) AS total FROM stock_movement GROUP BY "productId") m ON m."productId" = l."productId"
+      LEFT JOIN (SELECT "variantId", sum(delta) AS total FROM stock_movement GROUP BY "variantId") m ON m."variantId" = l."variantId"
       WHERE l."onHand" <> coalesce(m.total, 0)`;
     expect(Number(rows[0]!.mismatches)).toBe(0);
   });
 
   it("changes nothing when run a second time", async () => {
-    const before = await snapshot();
+    const before = await tableSnapshot(t.url);
     const summary = await seedDemo(t.db, { password: "another-password" });
     expect(summary).toEqual({ categoriesCreated: 0, productsCreated: 0, usersCreated: 0, ordersCreated: 0 });
-    expect(await snapshot()).toEqual(before);
+    expect(await tableSnapshot(t.url)).toEqual(before);
   });
 });

@@ -9,11 +9,17 @@ export interface LargeSeedOptions {
 }
 
 const CHUNK = 25_000;
+const VARIANT_STEP_CENTS = 250;
+const SIZES = ["XS", "S", "M", "L", "XL"];
+const COLOURED_SIZES = ["S", "M", "L"];
+const COLOURS = ["Black", "White"];
+const COLOUR_CODES = ["BLK", "WHT"];
 const CUSTOMERS_PER_ORDER = 1 / 20;
 
 /**
- * Adds a large synthetic data set for benchmarks and dashboard work: products spread over the
- * existing categories, customers, and orders over the last year in every status. Everything is
+ * Adds a large synthetic data set for benchmarks and dashboard work: products with 1 to 5 variants
+ * (about three per product) spread over the existing categories, customers, and orders of variants
+ * over the last year in every status. Everything is
  * generated inside Postgres (INSERT ... SELECT over generate_series) in chunks, so a million
  * orders take minutes, not hours. Run the demo seed first; it provides categories.
  */
@@ -47,9 +53,13 @@ export async function seedLarge(url: string, options: LargeSeedOptions): Promise
       await insertCustomers(client, run, start, count);
       step(count, "customers");
     }
-    await client.query(`CREATE TEMP TABLE seed_product AS
-      SELECT row_number() OVER (ORDER BY id) AS n, id, name, "priceCents" FROM product WHERE active`);
-    await client.query(`CREATE UNIQUE INDEX ON seed_product (n)`);
+    // What an order line may buy: every active variant, with the SKU and title it is sold under.
+    await client.query(`CREATE TEMP TABLE seed_variant AS
+      SELECT row_number() OVER (ORDER BY v.id) AS n, v.id, v."productId", p.name, v.sku, v."priceCents",
+             coalesce(nullif(concat_ws(' / ', nullif(v.option1, ''), nullif(v.option2, ''), nullif(v.option3, '')), ''),
+                      'Default') AS title
+      FROM product_variant v JOIN product p ON p.id = v."productId" WHERE v.active AND p.active`);
+    await client.query(`CREATE UNIQUE INDEX ON seed_variant (n)`);
     await client.query(`CREATE TEMP TABLE seed_customer AS
       SELECT row_number() OVER (ORDER BY id) AS n, id FROM "user" WHERE role = 'CUSTOMER'`);
     await client.query(`CREATE UNIQUE INDEX ON seed_customer (n)`);
@@ -94,27 +104,61 @@ const nouns = [
   "Headphones",
 ];
 
+/**
+ * One chunk of products, each with 1 to 5 variants (n % 5 + 1 over consecutive n: 3 on average).
+ * A product with one has the default variant (no options, the slug upper-cased as SKU); one with
+ * more has a Size option, and every third one a Colour as well (S Black, S White, M Black, ... as far as its count goes). Each
+ * variant costs 2.50 more than the one before; the product's range is set to match, which leaves the
+ * price-range trigger nothing to write.
+ */
 async function insertProducts(client: pg.Client, run: string, start: number, count: number) {
   await client.query(
     `WITH cats AS (SELECT array_agg(id ORDER BY position) AS ids FROM category),
-     g AS (SELECT n FROM generate_series($1::int + 1, $1::int + $2::int) AS n),
+     g AS (
+       SELECT n, 'bulk-' || $3 || '-' || n AS slug, 1 + (n * 7) % 5 AS variants, n % 3 = 0 AS coloured,
+              199 + (n * 7919) % 49800 AS price
+       FROM generate_series($1::int + 1, $1::int + $2::int) AS n
+     ),
      inserted AS (
-       INSERT INTO product (slug, name, description, "priceCents", "imageUrl", "categoryId", "createdAt", "updatedAt")
-       SELECT 'bulk-' || $3 || '-' || g.n,
+       INSERT INTO product (slug, name, description, "priceCents", "maxPriceCents", "imageUrl", "categoryId", "createdAt", "updatedAt")
+       SELECT g.slug,
               ($4::text[])[1 + g.n % array_length($4::text[], 1)] || ' ' ||
                 ($5::text[])[1 + (g.n / 7) % array_length($5::text[], 1)] || ' No. ' || g.n,
               'Generated product ' || g.n || ' for load testing and benchmarks.',
-              199 + (g.n * 7919) % 49800,
+              g.price, g.price + (g.variants - 1) * ${VARIANT_STEP_CENTS},
               '/images/products/placeholder.svg',
               cats.ids[1 + g.n % greatest(array_length(cats.ids, 1), 1)],
               now() - (g.n % 365) * interval '1 day',
               now()
        FROM g CROSS JOIN cats
        RETURNING id, slug
+     ),
+     p AS (SELECT inserted.id, g.* FROM inserted JOIN g USING (slug)),
+     options AS (
+       INSERT INTO product_option ("productId", position, name, values)
+       SELECT id, 1, 'Size', CASE WHEN coloured THEN ($7::text[])[1:(variants + 1) / 2] ELSE ($6::text[])[1:variants] END
+       FROM p WHERE variants > 1
+       UNION ALL
+       SELECT id, 2, 'Colour', ($8::text[])[1:least(variants, 2)] FROM p WHERE variants > 1 AND coloured
+     ),
+     combos AS (
+       SELECT p.id, p.slug, p.variants, p.price, i,
+              CASE WHEN p.variants = 1 THEN '' WHEN p.coloured THEN ($7::text[])[1 + i / 2] ELSE ($6::text[])[1 + i] END AS size,
+              CASE WHEN p.variants > 1 AND p.coloured THEN ($8::text[])[1 + i % 2] ELSE '' END AS colour,
+              CASE WHEN p.variants > 1 AND p.coloured THEN '-' || ($9::text[])[1 + i % 2] ELSE '' END AS colour_code
+       FROM p CROSS JOIN LATERAL generate_series(0, p.variants - 1) AS i
+     ),
+     variants AS (
+       INSERT INTO product_variant ("productId", sku, option1, option2, "priceCents", position)
+       SELECT id,
+              upper(slug) || CASE WHEN size = '' THEN '' ELSE '-' || size END || colour_code,
+              size, colour, price + i * ${VARIANT_STEP_CENTS}, i
+       FROM combos
+       RETURNING id, sku
      )
-     INSERT INTO inventory_level ("productId", "onHand")
-     SELECT id, (hashtext(slug) & 255) FROM inserted`,
-    [start, count, run, adjectives, nouns],
+     INSERT INTO inventory_level ("variantId", "onHand")
+     SELECT id, (hashtext(sku) & 255) FROM variants`,
+    [start, count, run, adjectives, nouns, SIZES, COLOURED_SIZES, COLOURS, COLOUR_CODES],
   );
 }
 
@@ -143,13 +187,14 @@ async function insertOrders(client: pg.Client, count: number) {
     );
     await client.query(
       `CREATE TEMP TABLE chunk_item ON COMMIT DROP AS
-       SELECT o.id AS "orderId", p.id AS "productId", p.name AS "productName", p."priceCents" AS "unitPriceCents", picks.quantity
+       SELECT o.id AS "orderId", v."productId", v.id AS "variantId", v.sku, v.name AS "productName", v.title AS "variantTitle",
+              v."priceCents" AS "unitPriceCents", picks.quantity
        FROM chunk_order o
        CROSS JOIN LATERAL (
-         SELECT 1 + floor(random() * (SELECT count(*) FROM seed_product))::int AS pick, 1 + floor(random() * 3)::int AS quantity
+         SELECT 1 + floor(random() * (SELECT count(*) FROM seed_variant))::int AS pick, 1 + floor(random() * 3)::int AS quantity
          FROM generate_series(1, 1 + floor(random() * 3)::int + (o.id IS NULL)::int)
        ) AS picks
-       JOIN seed_product p ON p.n = picks.pick`,
+       JOIN seed_variant v ON v.n = picks.pick`,
     );
     await client.query(
       `INSERT INTO "order" (id, "userId", status, "subtotalCents", "totalCents", "shipStreet", "shipCity", "shipState", "shipZip",
@@ -161,8 +206,11 @@ async function insertOrders(client: pg.Client, count: number) {
        JOIN (SELECT "orderId", sum("unitPriceCents"::bigint * quantity)::bigint AS sum FROM chunk_item GROUP BY "orderId") t ON t."orderId" = o.id`,
     );
     await client.query(
-      `INSERT INTO order_item ("orderId", "productId", "productName", "unitPriceCents", quantity, "lineTotalCents")
-       SELECT "orderId", "productId", "productName", "unitPriceCents", quantity, "unitPriceCents" * quantity FROM chunk_item`,
+      `INSERT INTO order_item ("orderId", "productId", "variantId", sku, "productName", "variantTitle", "unitPriceCents", quantity,
+                               "lineTotalCents")
+       SELECT "orderId", "productId", "variantId", sku, "productName", "variantTitle", "unitPriceCents", quantity,
+              "unitPriceCents" * quantity
+       FROM chunk_item`,
     );
     await client.query(
       `INSERT INTO order_status_history ("orderId", "fromStatus", "toStatus", "createdAt")
