@@ -25,7 +25,14 @@ describe("admin.search (the console's ⌘K)", () => {
     const byWord = await search("quarrystone");
     // Archived products are found too: staff look them up to bring them back.
     expect(byWord.products).toEqual([
-      { id: kettle.id, name: "Quarrystone Kettle", slug: kettle.slug, imageUrl: null, active: false },
+      {
+        id: kettle.id,
+        name: "Quarrystone Kettle",
+        slug: kettle.slug,
+        imageUrl: null,
+        active: false,
+        matchedVariant: null,
+      },
     ]);
 
     const byName = await search("wilhelmina");
@@ -35,6 +42,46 @@ describe("admin.search (the console's ⌘K)", () => {
     expect(await search("no-such-thing-anywhere")).toEqual({ orders: [], products: [], customers: [] });
     // A number no order can have is simply no result, not an error.
     expect((await search("99999999999")).orders).toEqual([]);
+  });
+
+  it("finds products by SKU (any case, a prefix or the whole SKU), the exact SKU first, and says which variant matched", async () => {
+    const staff = await createTestUser(t.db, { role: "STAFF" });
+    const search = (q: string) => callerAs(t.services, staff).admin.search({ q });
+    const suffix = Math.random().toString(36).slice(2, 7).toUpperCase();
+    const tee = await callerAs(t.services, staff).product.create({
+      name: "Ledger Tee",
+      options: [
+        { name: "Size", values: ["S", "M"] },
+        { name: "Colour", values: ["Black"] },
+      ],
+      variants: [
+        { options: { Size: "S", Colour: "Black" }, priceCents: 2000, sku: `LT${suffix}-S-BLK` },
+        { options: { Size: "M", Colour: "Black" }, priceCents: 2200, sku: `LT${suffix}-M-BLK` },
+      ],
+    });
+    const other = await createTestProduct(t.db, { name: "Ledger Mug", sku: `LT${suffix}-M` });
+    const medium = tee.variants.find((variant) => variant.title === "M / Black")!;
+
+    const exact = await search(`lt${suffix.toLowerCase()}-m-blk`);
+    expect(exact.products).toEqual([
+      {
+        id: tee.id,
+        name: "Ledger Tee",
+        slug: tee.slug,
+        imageUrl: null,
+        active: true,
+        matchedVariant: { id: medium.id, sku: `LT${suffix}-M-BLK`, title: "M / Black" },
+      },
+    ]);
+    // A prefix finds each product once; the product whose SKU is exactly the query comes first.
+    const prefix = await search(`LT${suffix}-M`);
+    expect(prefix.products.map((product) => [product.id, product.matchedVariant?.sku])).toEqual([
+      [other.id, `LT${suffix}-M`],
+      [tee.id, `LT${suffix}-M-BLK`],
+    ]);
+    // LIKE wildcards in the query are plain characters.
+    expect((await search(`LT${suffix}%`)).products).toEqual([]);
+    expect((await search(`LT${suffix}_M`)).products).toEqual([]);
   });
 
   it("is for staff only, and refuses an empty query with a message", async () => {

@@ -1,4 +1,6 @@
+import { Prisma } from "@stockroom/db";
 import type { DbClient } from "../db-client.ts";
+import { variantTitle } from "../domain/variants.ts";
 import { ProductListInput } from "../schemas/catalog.ts";
 import { OrderListInput } from "../schemas/order.ts";
 import { INT4_MAX } from "../schemas/text.ts";
@@ -9,6 +11,16 @@ import { listOrders } from "./orders.ts";
 const RESULTS_PER_KIND = 5;
 const ORDER_NUMBER = /^#?(\d{1,10})$/;
 
+export interface AdminSearchProduct {
+  id: string;
+  name: string;
+  slug: string;
+  imageUrl: string | null;
+  active: boolean;
+  /** The variant whose SKU the query matched, or null when the product was found by its words. */
+  matchedVariant: { id: string; sku: string; title: string } | null;
+}
+
 export interface AdminSearchResults {
   orders: {
     id: string;
@@ -18,27 +30,87 @@ export interface AdminSearchResults {
     currency: string;
     customerEmail: string;
   }[];
-  products: { id: string; name: string; slug: string; imageUrl: string | null; active: boolean }[];
+  products: AdminSearchProduct[];
   customers: { id: string; name: string; email: string }[];
+}
+
+interface SkuHit {
+  variantId: string;
+  sku: string;
+  option1: string;
+  option2: string;
+  option3: string;
+  productId: string;
+  name: string;
+  slug: string;
+  imageUrl: string | null;
+  active: boolean;
+}
+
+const likePrefix = (q: string) => `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * Products by a SKU that starts with the query (any case), the exact SKU first, one hit per product.
+ * Staff type or scan SKUs; a shop's SKUs are few enough per query for a prefix scan.
+ */
+async function productsBySku(db: DbClient, q: string): Promise<AdminSearchProduct[]> {
+  const hits = await db.$queryRaw<SkuHit[]>(Prisma.sql`
+    SELECT * FROM (
+      SELECT DISTINCT ON (p.id) v.id AS "variantId", v.sku, v.option1, v.option2, v.option3,
+             p.id AS "productId", p.name, p.slug, p."imageUrl", p.active,
+             upper(v.sku) = upper(${q}) AS exact
+      FROM product_variant v JOIN product p ON p.id = v."productId"
+      WHERE v.sku ILIKE ${likePrefix(q)}
+      ORDER BY p.id, exact DESC, v.position
+    ) hit
+    ORDER BY exact DESC, sku
+    LIMIT ${RESULTS_PER_KIND}`);
+  return hits.map((hit) => ({
+    id: hit.productId,
+    name: hit.name,
+    slug: hit.slug,
+    imageUrl: hit.imageUrl,
+    active: hit.active,
+    matchedVariant: {
+      id: hit.variantId,
+      sku: hit.sku,
+      title: variantTitle([hit.option1, hit.option2, hit.option3]),
+    },
+  }));
 }
 
 /**
  * One search across the console: orders by number ("100008", "#100008") or by the customer's e-mail or
- * name, products by their words (archived ones too), customers by e-mail or name. Each kind goes
- * through the list it comes from (listOrders, listProducts, listCustomers), so a result here is what
- * that page would show for the same filter.
+ * name, products by their words or a SKU (archived ones too), customers by e-mail or name. Orders,
+ * words and customers go through the list they come from (listOrders, listProducts, listCustomers), so
+ * a result here is what that page would show for the same filter.
  */
 export async function searchAdmin(db: DbClient, q: string): Promise<AdminSearchResults> {
   const digits = ORDER_NUMBER.exec(q)?.[1];
   const number = digits && Number(digits) <= INT4_MAX ? Number(digits) : undefined;
   const orderFilter = number ? { number } : { customer: q };
-  const [orders, products, customers] = await Promise.all([
+  const [orders, bySku, byWords, customers] = await Promise.all([
     listOrders(db, OrderListInput.parse({ ...orderFilter, limit: RESULTS_PER_KIND })),
+    productsBySku(db, q),
     number
       ? Promise.resolve({ products: [] })
       : listProducts(db, ProductListInput.parse({ q, includeArchived: true, limit: RESULTS_PER_KIND })),
     number ? Promise.resolve({ customers: [] }) : listCustomers(db, { q, limit: RESULTS_PER_KIND }),
   ]);
+  const skuProductIds = new Set(bySku.map((product) => product.id));
+  const products = [
+    ...bySku,
+    ...byWords.products
+      .filter((product) => !skuProductIds.has(product.id))
+      .map(({ id, name, slug, imageUrl, active }) => ({
+        id,
+        name,
+        slug,
+        imageUrl,
+        active,
+        matchedVariant: null,
+      })),
+  ].slice(0, RESULTS_PER_KIND);
   return {
     orders: orders.orders.map((order) => ({
       id: order.id,
@@ -48,13 +120,7 @@ export async function searchAdmin(db: DbClient, q: string): Promise<AdminSearchR
       currency: order.currency,
       customerEmail: order.customer.email,
     })),
-    products: products.products.map(({ id, name, slug, imageUrl, active }) => ({
-      id,
-      name,
-      slug,
-      imageUrl,
-      active,
-    })),
+    products,
     customers: customers.customers.map(({ id, name, email }) => ({ id, name, email })),
   };
 }
