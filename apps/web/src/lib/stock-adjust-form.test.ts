@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { type StockAdjustFormValues, stockAdjustFormSchema } from "./stock-adjust-form";
 
-const productId = "5b0d3f0e-8f7a-4c39-9d61-2f4b8c1e7a10";
-const schema = stockAdjustFormSchema(productId, 3);
+const variantId = "5b0d3f0e-8f7a-4c39-9d61-2f4b8c1e7a10";
+const schema = stockAdjustFormSchema(variantId, 3);
 const base: StockAdjustFormValues = { mode: "delta", amount: "", reason: "restock", note: "" };
 
 function amountError(values: StockAdjustFormValues) {
@@ -15,14 +15,14 @@ function amountError(values: StockAdjustFormValues) {
 describe("the stock form's schema (the API's AdjustStockInput over what was typed)", () => {
   it("sends a change or a level, with the version the page read and a trimmed note", () => {
     expect(schema.parse({ ...base, amount: "-3", note: " Damaged " })).toEqual({
-      productId,
+      variantId,
       expectedVersion: 3,
       reason: "restock",
       note: "Damaged",
       delta: -3,
     });
     expect(schema.parse({ ...base, mode: "set", amount: "0", reason: "adjustment" })).toEqual({
-      productId,
+      variantId,
       expectedVersion: 3,
       reason: "adjustment",
       set: 0,

@@ -11,10 +11,10 @@ export const StockAdjustFormFields = z.object({
 export type StockAdjustFormValues = z.infer<typeof StockAdjustFormFields>;
 
 /**
- * The form's values checked by the API's own AdjustStockInput for this product and the version the page
+ * The form's values checked by the API's own AdjustStockInput for this variant and the version the page
  * read, with its messages reported on the amount box.
  */
-export function stockAdjustFormSchema(productId: string, expectedVersion: number) {
+export function stockAdjustFormSchema(variantId: string, expectedVersion: number) {
   return StockAdjustFormFields.transform((values, ctx) => {
     const amount = values.amount.trim() === "" ? Number.NaN : Number(values.amount);
     if (!Number.isInteger(amount)) {
@@ -26,7 +26,7 @@ export function stockAdjustFormSchema(productId: string, expectedVersion: number
       return z.NEVER;
     }
     const parsed = AdjustStockInput.safeParse({
-      productId,
+      variantId,
       expectedVersion,
       reason: values.reason,
       note: values.note.trim() || undefined,

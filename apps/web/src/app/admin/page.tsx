@@ -8,6 +8,7 @@ import { OrderStatusBadge } from "~/components/status-badges";
 import { webEnv } from "~/env";
 import { apiForRequest } from "~/lib/api-server";
 import { formatMoney } from "~/lib/money";
+import { stockPageHref, variantLabel } from "~/lib/variant-label";
 
 export const metadata = { title: "Dashboard" };
 
@@ -82,11 +83,17 @@ export default async function DashboardPage({
           ) : (
             <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white text-sm">
               {dashboard.lowStock.map((row) => (
-                <li key={row.productId} className="flex justify-between p-2">
-                  <Link href={`/admin/inventory/${row.productId}`} className="underline underline-offset-4">
-                    {row.name}
-                  </Link>
-                  <span className="font-medium text-amber-800">{row.onHand} left</span>
+                <li key={row.variantId} className="flex items-baseline justify-between gap-3 p-2">
+                  <span className="flex min-w-0 flex-col">
+                    <Link
+                      href={stockPageHref(row.productId, { id: row.variantId, title: row.variantTitle })}
+                      className="underline underline-offset-4"
+                    >
+                      {variantLabel(row.name, row.variantTitle)}
+                    </Link>
+                    <span className="font-mono text-xs text-stone-600">SKU {row.sku}</span>
+                  </span>
+                  <span className="shrink-0 font-medium text-amber-800">{row.onHand} left</span>
                 </li>
               ))}
             </ul>

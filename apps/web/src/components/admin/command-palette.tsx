@@ -1,7 +1,7 @@
 "use client";
 
 import * as Dialog from "@radix-ui/react-dialog";
-import { formatMoney } from "@stockroom/api/schemas";
+import { DEFAULT_VARIANT_TITLE, formatMoney } from "@stockroom/api/schemas";
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
@@ -28,7 +28,7 @@ function useDebounced(value: string, ms: number): string {
 
 /**
  * The console-wide search: ⌘K (Ctrl+K) or the header's button opens it; orders by number or e-mail,
- * products by name, customers by name or e-mail. Arrow keys move, Enter opens, Escape closes.
+ * products by name or SKU, customers by name or e-mail. Arrow keys move, Enter opens, Escape closes.
  */
 export function CommandPalette() {
   const trpc = useTRPC();
@@ -65,7 +65,14 @@ export function CommandPalette() {
         key: `product-${product.id}`,
         group: "Products" as const,
         label: product.name,
-        detail: product.active ? product.slug : `${product.slug} · archived`,
+        detail: [
+          product.matchedVariant
+            ? `SKU ${product.matchedVariant.sku}${product.matchedVariant.title === DEFAULT_VARIANT_TITLE ? "" : ` (${product.matchedVariant.title})`}`
+            : product.slug,
+          product.active ? null : "archived",
+        ]
+          .filter(Boolean)
+          .join(" · "),
         href: `/admin/products/${product.id}`,
       })),
       ...data.customers.map((customer) => ({
@@ -104,7 +111,7 @@ export function CommandPalette() {
         <Dialog.Content className="fixed top-24 left-1/2 z-50 w-[min(36rem,calc(100vw-2rem))] -translate-x-1/2 rounded-lg bg-white shadow-xl">
           <Dialog.Title className="sr-only">Search the console</Dialog.Title>
           <Dialog.Description className="sr-only">
-            Orders by number or e-mail, products by name, customers by name or e-mail.
+            Orders by number or e-mail, products by name or SKU, customers by name or e-mail.
           </Dialog.Description>
           <input
             type="search"
@@ -113,7 +120,7 @@ export function CommandPalette() {
             aria-controls="admin-search-results"
             aria-activedescendant={results[active] ? `admin-search-${results[active].key}` : undefined}
             aria-label="Search orders, products and customers"
-            placeholder="Order number, e-mail, product or customer name"
+            placeholder="Order number, e-mail, SKU, product or customer name"
             value={query}
             onChange={(event) => setQuery(event.target.value)}
             onKeyDown={(event) => {
@@ -132,7 +139,7 @@ export function CommandPalette() {
           />
           <div className="max-h-96 overflow-y-auto p-2 text-sm">
             {q.length === 0 ? (
-              <p className="px-2 py-3 text-stone-600">Type an order number, an e-mail or a name.</p>
+              <p className="px-2 py-3 text-stone-600">Type an order number, an e-mail, a SKU or a name.</p>
             ) : results.length === 0 ? (
               <p className="px-2 py-3 text-stone-600" role="status">
                 {waiting

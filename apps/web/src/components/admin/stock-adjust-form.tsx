@@ -19,13 +19,16 @@ const REASONS = [
   { value: "return", label: "Return" },
 ];
 
-/** Adjusts stock by a change or to a level; refused (with a clear message) if the level moved since the page loaded. */
+/** Adjusts a variant's stock by a change or to a level; refused (with a clear message) if the level moved since the page loaded. */
 export function StockAdjustForm({
-  productId,
+  variantId,
+  variantName,
   version,
   onHand,
 }: {
-  productId: string;
+  variantId: string;
+  /** Says whose stock this is ("M / Black (SKU TEE-M-BLACK)"), for the form's accessible name. */
+  variantName: string;
   version: number;
   onHand: number;
 }) {
@@ -34,7 +37,7 @@ export function StockAdjustForm({
   const notify = useToast();
   const adjust = useMutation(trpc.inventory.adjust.mutationOptions());
   const [failure, setFailure] = useState<string | null>(null);
-  const schema = useMemo(() => stockAdjustFormSchema(productId, version), [productId, version]);
+  const schema = useMemo(() => stockAdjustFormSchema(variantId, version), [variantId, version]);
   const form = useForm<StockAdjustFormValues, unknown, AdjustStockData>({
     resolver: zodResolver(schema),
     defaultValues: { mode: "delta", amount: "", reason: "restock", note: "" },
@@ -51,13 +54,15 @@ export function StockAdjustForm({
       router.refresh();
     } catch (error) {
       setFailure(error instanceof TRPCClientError ? error.message : "Could not adjust the stock");
+      // A level that moved is shown as it is now, with its new version, so the next try can succeed.
+      if (error instanceof TRPCClientError && error.data?.httpStatus === 409) router.refresh();
     }
   }
 
   return (
     <form
       noValidate
-      aria-label="Adjust stock"
+      aria-label={`Adjust stock of ${variantName}`}
       className="flex max-w-xl flex-col gap-3 rounded-card border border-line bg-surface p-4 text-sm"
       onSubmit={form.handleSubmit(submit)}
     >

@@ -1,15 +1,18 @@
 import Link from "next/link";
 import { EmptyState, NextPageLink, ProductThumbnail } from "~/components/list-parts";
 import { StockStatusBadge } from "~/components/status-badges";
+import { Badge } from "~/components/ui/badge";
 import { DataTable, type DataTableColumn } from "~/components/ui/data-table";
 import { DateTime } from "~/components/ui/date-time";
 import { apiForRequest } from "~/lib/api-server";
+import { stockPageHref, variantLabel } from "~/lib/variant-label";
 
 export const metadata = { title: "Inventory" };
 
-// Levels are listed by product name (a keyset over the product name index); no other order is offered.
+// One row per variant, listed by product name (a keyset over the product name index); no other order is offered.
 const columns: DataTableColumn[] = [
   { id: "product", header: "Product", hideable: false, sort: { direction: "ascending" } },
+  { id: "sku", header: "SKU" },
   { id: "onHand", header: "On hand", align: "right" },
   { id: "status", header: "Stock status" },
   { id: "lowAt", header: "Low at", align: "right" },
@@ -38,7 +41,7 @@ export default async function InventoryPage({
         className="flex flex-wrap items-end gap-3 text-sm"
       >
         <label className="flex flex-col gap-1">
-          Search
+          Search (name or SKU)
           <input
             name="q"
             type="search"
@@ -62,16 +65,21 @@ export default async function InventoryPage({
           caption="Stock levels"
           columns={columns}
           rows={levels.map((level) => ({
-            id: level.productId,
+            id: level.variantId,
             cells: {
               product: (
                 <span className="flex items-center gap-3">
                   <ProductThumbnail src={level.imageUrl} />
-                  <Link href={`/admin/inventory/${level.productId}`} className="underline underline-offset-4">
-                    {level.name}
+                  <Link
+                    href={stockPageHref(level.productId, { id: level.variantId, title: level.variantTitle })}
+                    className="underline underline-offset-4"
+                  >
+                    {variantLabel(level.name, level.variantTitle)}
                   </Link>
+                  {level.variantActive ? null : <Badge tone="neutral">Not sold</Badge>}
                 </span>
               ),
+              sku: <span className="font-mono text-xs">{level.sku}</span>,
               onHand: level.onHand,
               status: <StockStatusBadge onHand={level.onHand} lowStockThreshold={level.lowStockThreshold} />,
               lowAt: level.lowStockThreshold,
