@@ -8,23 +8,29 @@ import { useToast } from "./toaster";
 // Below this many left, the page says how many can be had before anyone asks for more.
 const FEW_LEFT = 10;
 
+/** The quantity and "Add to cart" of one variant; `name` is what the shopper is told was added. */
 export function AddToCart({
   productId,
-  productName,
+  variantId,
+  name,
   stock,
+  soldOutHint = "Sold out",
 }: {
   productId: string;
-  productName: string;
+  variantId: string;
+  name: string;
   stock: number;
+  /** What to say under the disabled button when this variant is sold out. */
+  soldOutHint?: string;
 }) {
   const cart = useCart();
   const notify = useToast();
-  const inCart = cart.lines.find((line) => line.productId === productId)?.quantity ?? 0;
+  const inCart = cart.lines.find((line) => line.variant?.id === variantId)?.quantity ?? 0;
   const canAdd = Math.max(0, lineLimit(stock) - inCart);
   const [quantity, setQuantity] = useState("1");
   const [problem, setProblem] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  if (stock <= 0) return <p className="font-medium text-stone-600">Sold out</p>;
+  const soldOut = stock <= 0;
   return (
     <form
       className="flex flex-col gap-2"
@@ -38,8 +44,8 @@ export function AddToCart({
         setProblem(null);
         setPending(true);
         try {
-          await cart.add(productId, requested);
-          notify(`Added ${requested} × ${productName} to your cart`);
+          await cart.add({ productId, variantId }, requested);
+          notify(`Added ${requested} × ${name} to your cart`);
           setQuantity("1");
         } catch {
           notify("Could not add to cart. Please try again.", "error");
@@ -57,6 +63,7 @@ export function AddToCart({
             inputMode="numeric"
             min={1}
             max={Math.max(1, canAdd)}
+            disabled={soldOut}
             value={quantity}
             aria-invalid={problem ? true : undefined}
             aria-describedby="quantity-help"
@@ -70,9 +77,9 @@ export function AddToCart({
         <button
           type="submit"
           disabled={pending || canAdd === 0}
-          className="rounded-md bg-emerald-800 px-5 py-2.5 font-medium text-white disabled:opacity-50"
+          className="rounded-md bg-emerald-800 px-5 py-2.5 font-medium text-white disabled:bg-stone-600 disabled:opacity-60"
         >
-          {canAdd === 0 ? "All in your cart" : "Add to cart"}
+          {soldOut ? "Sold out" : canAdd === 0 ? "All in your cart" : "Add to cart"}
         </button>
       </div>
       <p
@@ -80,7 +87,8 @@ export function AddToCart({
         role={problem ? "alert" : undefined}
         className={`text-sm ${problem ? "text-red-800" : "text-stone-600"}`}
       >
-        {problem ?? (canAdd > 0 && canAdd < FEW_LEFT ? `Only ${canAdd} available` : "")}
+        {problem ??
+          (soldOut ? soldOutHint : canAdd > 0 && canAdd < FEW_LEFT ? `Only ${canAdd} available` : "")}
       </p>
     </form>
   );

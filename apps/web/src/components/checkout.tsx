@@ -10,17 +10,22 @@ import { useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { useCart } from "~/lib/cart";
 import { attemptFor, type CheckoutAttempt, isDefiniteRefusal } from "~/lib/checkout-attempt";
+import { itemsOf, lineKey } from "~/lib/guest-cart-lines";
 import { cartCurrency, formatMoney } from "~/lib/money";
 import { useTRPC } from "~/lib/trpc-client";
+import { lineName } from "~/lib/variant-choice";
 import { AddressFields, type AddressFieldValues, addressLine, EMPTY_ADDRESS } from "./address/address-fields";
 import { AuthForm } from "./auth-form";
 import { useToast } from "./toaster";
+import { VariantLabel } from "./variant-label";
 
 export type SavedAddress = RouterOutputs["auth"]["addresses"]["list"][number];
 
 interface Shortage {
   productId: string;
+  variantId?: string;
   productName: string;
+  variantTitle?: string;
   available: number;
   requested: number;
 }
@@ -72,6 +77,7 @@ export function Checkout({
     defaultValues: preferred ? fieldsOf(preferred) : EMPTY_ADDRESS,
   });
   const values = form.watch();
+  const shortageName = shortage ? lineName(shortage.productName, shortage.variantTitle) : "";
   const chosen = chosenAddress(savedAddresses, values);
 
   if (!cart.ready) return <p role="status">Loading your cart…</p>;
@@ -91,11 +97,10 @@ export function Checkout({
     submitting.current = true;
     setShortage(null);
     setFailure(null);
-    const request = {
-      items: cart.lines.map((line) => ({ productId: line.productId, quantity: line.quantity })),
-      shippingAddress,
-    };
-    attempt.current = attemptFor(attempt.current, request);
+    const request = { items: itemsOf(cart.lines), shippingAddress };
+    // The fingerprint tells lines apart by what they are: a variant (or an old line's product).
+    const lines = cart.lines.map((line) => ({ productId: lineKey(line), quantity: line.quantity }));
+    attempt.current = attemptFor(attempt.current, { items: lines, shippingAddress });
     try {
       const order = await placeOrder.mutateAsync({
         ...request,
@@ -176,19 +181,21 @@ export function Checkout({
             {shortage ? (
               <div role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
                 <p>
-                  Only {shortage.available} of {shortage.productName} left (you asked for {shortage.requested}
-                  ).
+                  Only {shortage.available} of {shortageName} left (you asked for {shortage.requested}).
                 </p>
                 <button
                   type="button"
                   className="mt-2 underline underline-offset-4"
                   onClick={async () => {
-                    await cart.setQuantity(shortage.productId, shortage.available);
+                    await cart.setQuantity(
+                      { productId: shortage.productId, variantId: shortage.variantId },
+                      shortage.available,
+                    );
                     setShortage(null);
                     notify(
                       shortage.available > 0
-                        ? `Updated ${shortage.productName} to ${shortage.available}`
-                        : `Removed ${shortage.productName}`,
+                        ? `Updated ${shortageName} to ${shortage.available}`
+                        : `Removed ${shortageName}`,
                       "info",
                     );
                   }}
@@ -237,13 +244,16 @@ export function Checkout({
         </h2>
         <ul className="flex flex-col gap-2 text-sm">
           {cart.lines.map((line) => (
-            <li key={line.productId} className="flex justify-between gap-2">
+            <li key={lineKey(line)} className="flex justify-between gap-2">
               <span>
-                {line.quantity} × {line.product?.name ?? "Unavailable product"}
+                <span>
+                  {line.quantity} × {line.product?.name ?? "Unavailable product"}
+                </span>
+                <VariantLabel variant={line.variant} className="text-xs text-stone-600" />
               </span>
               <span>
-                {line.product
-                  ? formatMoney(line.product.priceCents * line.quantity, line.product.currency)
+                {line.product && line.variant
+                  ? formatMoney(line.variant.priceCents * line.quantity, line.product.currency)
                   : "—"}
               </span>
             </li>

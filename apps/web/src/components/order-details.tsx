@@ -1,14 +1,16 @@
 import type { RouterOutputs } from "@stockroom/api/schemas";
 import Link from "next/link";
 import { formatMoney } from "~/lib/money";
+import { VariantLabel } from "./variant-label";
 
 type Order = RouterOutputs["order"]["byId"];
 
 type OrderItem = Order["items"][number];
 
 /**
- * An order's lines (thumbnail, name linking to the product, quantity × unit price, line total) and
- * total: on the shopper's order page and in the admin console, which link to different product pages.
+ * An order's lines (thumbnail, name linking to the product, the variant and SKU it was sold under,
+ * quantity × unit price, line total) and total: on the shopper's order page and in the admin
+ * console, which link to different product pages.
  */
 export function OrderLines({
   order,
@@ -27,7 +29,7 @@ export function OrderLines({
       </h2>
       <ul className="flex flex-col divide-y divide-stone-100">
         {order.items.map((item) => (
-          <li key={item.productId} className="flex items-center gap-3 py-2">
+          <li key={item.variantId} className="flex items-center gap-3 py-2">
             <img
               src={item.imageUrl ?? "/images/products/placeholder.svg"}
               alt=""
@@ -39,6 +41,7 @@ export function OrderLines({
               <Link href={productHref(item)} className="font-medium underline-offset-4 hover:underline">
                 {item.productName}
               </Link>
+              <VariantLabel variant={{ title: item.variantTitle, sku: item.sku }} />
               <span className="block text-stone-600">
                 {item.quantity} × {formatMoney(item.unitPriceCents, order.currency)}
               </span>

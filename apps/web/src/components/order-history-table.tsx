@@ -2,9 +2,12 @@ import Link from "next/link";
 import { type OrderStatus, OrderStatusBadge } from "~/components/status-badges";
 import { DateTime } from "~/components/ui/date-time";
 import { formatMoney } from "~/lib/money";
+import { lineName } from "~/lib/variant-choice";
 
 interface OrderRow {
   id: string;
+  /** What was bought, when the list carries it. */
+  items?: { variantId: string; productName: string; variantTitle: string; sku: string; quantity: number }[];
   number: number;
   status: OrderStatus;
   totalCents: number;
@@ -20,6 +23,7 @@ export function OrderHistoryTable({
   orders: OrderRow[];
   hrefOf: (id: string) => string;
 }) {
+  const withItems = orders.some((order) => order.items !== undefined);
   return (
     <table className="w-full rounded-lg border border-stone-200 bg-white text-left text-sm">
       <thead className="bg-stone-100">
@@ -27,6 +31,7 @@ export function OrderHistoryTable({
           <th className="p-2">Order</th>
           <th className="p-2">Placed</th>
           <th className="p-2">Status</th>
+          {withItems ? <th className="p-2">Items</th> : null}
           <th className="p-2 text-right">Total</th>
         </tr>
       </thead>
@@ -44,6 +49,18 @@ export function OrderHistoryTable({
             <td className="p-2">
               <OrderStatusBadge status={order.status} />
             </td>
+            {withItems ? (
+              <td className="p-2">
+                <ul>
+                  {(order.items ?? []).map((item) => (
+                    <li key={item.variantId}>
+                      {item.quantity} × {lineName(item.productName, item.variantTitle)}{" "}
+                      <span className="text-stone-600">(SKU {item.sku})</span>
+                    </li>
+                  ))}
+                </ul>
+              </td>
+            ) : null}
             <td className="p-2 text-right">{formatMoney(order.totalCents, order.currency)}</td>
           </tr>
         ))}

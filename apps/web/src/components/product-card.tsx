@@ -6,6 +6,9 @@ import { StockBadge } from "./stock-badge";
 type Product = RouterOutputs["product"]["list"]["products"][number];
 
 export function ProductCard({ product }: { product: Product }) {
+  // `inStock` says whether any variant can be bought; `stock` sums them (for "Only N left").
+  const stock = product.inStock ? product.stock : 0;
+  const price = formatMoney(product.priceCents, product.currency);
   return (
     <li className="overflow-hidden rounded-lg border border-stone-200 bg-white">
       <Link
@@ -18,13 +21,13 @@ export function ProductCard({ product }: { product: Product }) {
           width={400}
           height={400}
           // Sold out: the picture is dimmed (the text keeps its contrast and says "Sold out").
-          className={`aspect-square w-full bg-stone-100 object-cover ${product.stock <= 0 ? "opacity-50 grayscale" : ""}`}
+          className={`aspect-square w-full bg-stone-100 object-cover ${product.inStock ? "" : "opacity-50 grayscale"}`}
         />
         <div className="p-3">
           <h3 className="font-medium">{product.name}</h3>
           <p className="mt-1 flex items-center justify-between text-sm">
-            <span>{formatMoney(product.priceCents, product.currency)}</span>
-            <StockBadge stock={product.stock} threshold={product.lowStockThreshold} />
+            <span>{product.priceCents < product.maxPriceCents ? `From ${price}` : price}</span>
+            <StockBadge stock={stock} threshold={product.lowStockThreshold} />
           </p>
         </div>
       </Link>

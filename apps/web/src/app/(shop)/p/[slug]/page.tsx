@@ -2,11 +2,10 @@ import { TRPCClientError } from "@trpc/client";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AddToCart } from "~/components/add-to-cart";
-import { StockBadge } from "~/components/stock-badge";
+import { ProductPurchase } from "~/components/product-purchase";
 import { Breadcrumbs } from "~/components/ui/breadcrumbs";
 import { apiForRequest } from "~/lib/api-server";
-import { formatMoney } from "~/lib/money";
+import { initialVariant } from "~/lib/variant-choice";
 
 async function loadProduct(slug: string) {
   try {
@@ -23,8 +22,17 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
   return { title: (await loadProduct((await params).slug)).name };
 }
 
-export default async function ProductPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function ProductPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ variant?: string | string[] }>;
+}) {
   const product = await loadProduct((await params).slug);
+  const requested = (await searchParams).variant;
+  // A link names a variant (?variant=); an unknown or retired one opens on the first that can be bought.
+  const variant = initialVariant(product.variants, typeof requested === "string" ? requested : undefined);
   return (
     <div className="flex flex-col gap-4">
       <Breadcrumbs
@@ -54,14 +62,13 @@ export default async function ProductPage({ params }: { params: Promise<{ slug: 
             </Link>
           ) : null}
           <h1 className="text-3xl font-semibold">{product.name}</h1>
-          <p className="text-2xl">{formatMoney(product.priceCents, product.currency)}</p>
-          <p className="text-sm">
-            Availability: <StockBadge stock={product.stock} threshold={product.lowStockThreshold} />
-          </p>
-          <p className="text-stone-700">{product.description}</p>
-          {product.active ? (
-            <AddToCart productId={product.id} productName={product.name} stock={product.stock} />
+          {variant ? (
+            <ProductPurchase key={variant.id} product={product} initialVariantId={variant.id} />
           ) : (
+            <p className="font-medium text-stone-600">Not for sale</p>
+          )}
+          <p className="text-stone-700">{product.description}</p>
+          {product.active ? null : (
             // Only staff reach an archived product here (shoppers get a 404): say why nobody can buy it.
             <p
               role="note"
