@@ -45,3 +45,65 @@ describe("the product form's schema (the API's CreateProductInput over what was 
     expect(Object.keys(fieldErrors({ ...filled, stock: "-2" }))).toEqual(["stock"]);
   });
 });
+
+describe("a new product with options (its variants generated into the grid)", () => {
+  const row = (options: Record<string, string>, price: string, stock = "0") => ({
+    id: "",
+    version: -1,
+    options,
+    title: Object.values(options).join(" / "),
+    sku: "",
+    price,
+    compareAtPrice: "",
+    stock,
+    active: true,
+  });
+  const withOptions: ProductFormValues = {
+    ...filled,
+    price: "",
+    options: [{ name: "Size", values: "S, M" }],
+    variants: [row({ Size: "S" }, "20", "3"), row({ Size: "M" }, "22.50")],
+  };
+
+  it("sends the options and each variant's price in minor units and stock, not the product's price", () => {
+    const parsed = ProductFormSchema.parse(withOptions);
+    expect(parsed.options).toEqual([{ name: "Size", values: ["S", "M"] }]);
+    expect(parsed.variants).toEqual([
+      { options: { Size: "S" }, priceCents: 2000, compareAtPriceCents: null, stock: 3, active: true },
+      { options: { Size: "M" }, priceCents: 2250, compareAtPriceCents: null, stock: 0, active: true },
+    ]);
+  });
+
+  it("reports problems on the option or the variant's row, and asks for the variants to be generated", () => {
+    const errors = (values: ProductFormValues) => {
+      const result = ProductFormSchema.safeParse(values);
+      return result.success
+        ? {}
+        : Object.fromEntries(result.error.issues.map((issue) => [issue.path.join("."), issue.message]));
+    };
+    expect(errors({ ...withOptions, variants: [] })).toEqual({
+      variants: "Generate the variants of these options",
+    });
+    expect(errors({ ...withOptions, options: [{ name: "Size", values: "S, S" }] })).toMatchObject({
+      "options.0.values": 'Value "S" is listed twice',
+    });
+    expect(
+      errors({
+        ...withOptions,
+        variants: [
+          { ...row({ Size: "S" }, ""), sku: "TEE-S" },
+          { ...row({ Size: "M" }, "1"), sku: "TEE-S" },
+        ],
+      }),
+    ).toEqual({ "variants.0.price": "Enter a price" });
+    expect(
+      errors({
+        ...withOptions,
+        variants: [
+          { ...row({ Size: "S" }, "1"), sku: "TEE-S" },
+          { ...row({ Size: "M" }, "1"), sku: "TEE-S" },
+        ],
+      }),
+    ).toEqual({ "variants.1.sku": "SKU TEE-S is also variant 1's" });
+  });
+});
