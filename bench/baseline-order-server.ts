@@ -1,15 +1,16 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import pg from "pg";
+import { variantTitle } from "../packages/api/src/domain/variants.ts";
 import {
   ORDER_PLACEMENT_SQL,
-  type PlacementProduct,
+  type PlacementVariant,
   placeValues,
 } from "../packages/api/src/services/order-placement-sql.ts";
 import { BASELINE_USER_HEADER, type OrderBaselineConfig } from "./baselines.ts";
 import { listenOnLoopback, serveWhenAsked } from "./child-server.ts";
 
 interface Line {
-  productId: string;
+  variantId: string;
   quantity: number;
 }
 interface Address {
@@ -39,20 +40,20 @@ function parseOrder(body: unknown): { lines: Line[]; address: Address } {
   if (!Array.isArray(items) || items.length < 1 || items.length > 100 || !address)
     throw new RequestError(400, "Invalid request");
   const totals = new Map<string, number>();
-  for (const item of items as { productId?: unknown; quantity?: unknown }[]) {
-    const { productId, quantity } = item;
-    if (typeof productId !== "string" || !UUID.test(productId))
+  for (const item of items as { variantId?: unknown; quantity?: unknown }[]) {
+    const { variantId, quantity } = item;
+    if (typeof variantId !== "string" || !UUID.test(variantId))
       throw new RequestError(400, "Invalid request");
     if (!Number.isInteger(quantity) || (quantity as number) < 1 || (quantity as number) > 999)
       throw new RequestError(400, "Invalid request");
-    totals.set(productId, (totals.get(productId) ?? 0) + (quantity as number));
+    totals.set(variantId, (totals.get(variantId) ?? 0) + (quantity as number));
   }
   const text = (value: unknown) => {
     if (typeof value !== "string" || value.trim() === "") throw new RequestError(400, "Invalid request");
     return value.trim();
   };
   return {
-    lines: [...totals].map(([productId, quantity]) => ({ productId, quantity })),
+    lines: [...totals].map(([variantId, quantity]) => ({ variantId, quantity })),
     address: {
       street: text(address.street),
       city: text(address.city),
@@ -65,7 +66,7 @@ function parseOrder(body: unknown): { lines: Line[]; address: Address } {
 
 /**
  * The same order placement as services/order-placement.ts, through the very same statements
- * (ORDER_PLACEMENT_SQL) with none of the API around them: the products' prices, then the single
+ * (ORDER_PLACEMENT_SQL) with none of the API around them: the variants' prices, then the single
  * statement that locks the stock rows, checks them and writes the order with everything it needs.
  */
 async function placeOrder(
@@ -75,20 +76,24 @@ async function placeOrder(
 ): Promise<{ id: string; number: number }> {
   const run = async <T extends object>(statement: { name: string; text: string }, values: unknown[]) =>
     (await pool.query<T>({ ...statement, values })).rows;
-  const ids = order.lines.map((line) => line.productId);
-  const products = await run<PlacementProduct>(ORDER_PLACEMENT_SQL.products, [ids]);
-  const byId = new Map(products.map((product) => [product.id, product]));
-  if (ids.some((id) => !byId.get(id)?.active)) throw new RequestError(404, "Product not found");
-  const currencies = new Set(products.map((product) => product.currency));
+  const ids = order.lines.map((line) => line.variantId);
+  const variants = await run<PlacementVariant>(ORDER_PLACEMENT_SQL.variants, [ids, []]);
+  const byId = new Map(variants.map((variant) => [variant.id, variant]));
+  if (ids.some((id) => !byId.get(id)?.active || !byId.get(id)?.productActive))
+    throw new RequestError(404, "Variant not found");
+  const currencies = new Set(variants.map((variant) => variant.currency));
   if (currencies.size > 1) throw new RequestError(400, "All items in one order must share a currency");
 
   const lines = order.lines.map((line) => {
-    const product = byId.get(line.productId)!;
+    const variant = byId.get(line.variantId)!;
     return {
       ...line,
-      unitPriceCents: product.priceCents,
-      productName: product.name,
-      lineTotalCents: product.priceCents * line.quantity,
+      productId: variant.productId,
+      sku: variant.sku,
+      variantTitle: variantTitle([variant.option1, variant.option2, variant.option3]),
+      unitPriceCents: variant.priceCents,
+      productName: variant.name,
+      lineTotalCents: variant.priceCents * line.quantity,
     };
   });
   const [placed] = await run<{ unchanged: boolean; enough: boolean; id: string; number: number }>(

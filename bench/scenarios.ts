@@ -41,7 +41,7 @@ function pick<T>(items: readonly T[]): T {
   return items[Math.floor(Math.random() * items.length)]!;
 }
 
-type OrderItems = () => { productId: string; quantity: number }[];
+type OrderItems = () => { variantId: string; quantity: number }[];
 
 /**
  * Orders of the same shape to both servers, each from a random shopper: a session cookie to the
@@ -92,12 +92,12 @@ export function buildScenarios(
   const bothOf =
     ([first, second]: [string, string]): OrderItems =>
     () => [
-      { productId: first, quantity: 1 },
-      { productId: second, quantity: 1 },
+      { variantId: first, quantity: 1 },
+      { variantId: second, quantity: 1 },
     ];
   const oneOf =
-    (products: readonly string[]): OrderItems =>
-    () => [{ productId: pick(products), quantity: 1 }];
+    (variants: readonly string[]): OrderItems =>
+    () => [{ variantId: pick(variants), quantity: 1 }];
   // Server-rendered storefront pages (no ratio goal): the baseline serves the same HTML bytes.
   const pageScenarios = storefrontPaths.map(
     (path): Scenario => ({
@@ -127,13 +127,13 @@ export function buildScenarios(
     },
     listScenario("tRPC product.list {limit:24}", TRPC_LIST_PATH, null),
     orderScenario(
-      "order: 2 hot products",
+      "order: 2 hot variants",
       { api: bothOf(catalog.hotPairs.api), baseline: bothOf(catalog.hotPairs.baseline) },
       origins,
       shoppers,
     ),
     orderScenario(
-      `order: 1 of ${catalog.spreadSets.api.length.toLocaleString("en-US")} spread`,
+      `order: 1 of ${catalog.spreadSets.api.length.toLocaleString("en-US")} spread variants`,
       { api: oneOf(catalog.spreadSets.api), baseline: oneOf(catalog.spreadSets.baseline) },
       origins,
       shoppers,

@@ -2,7 +2,7 @@ import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { installJobQueue } from "@stockroom/api";
-import { createTestUser } from "@stockroom/api/testing";
+import { createTestProduct, createTestUser } from "@stockroom/api/testing";
 import { createDb, type Db, migrate, poolOf } from "@stockroom/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HttpClient } from "./testing/http-client.ts";
@@ -69,16 +69,7 @@ afterAll(async () => {
 }, 120_000);
 
 function createKettle(stock: number) {
-  return db!.product.create({
-    data: {
-      name: "Kettle",
-      slug: `kettle-${Date.now()}`,
-      description: "",
-      priceCents: 2_500,
-      inventory: { create: { onHand: stock } },
-      stockMovements: { create: { delta: stock, reason: "restock", quantityAfter: stock } },
-    },
-  });
+  return createTestProduct(db!, { name: "Kettle", slug: `kettle-${Date.now()}`, priceCents: 2_500, stock });
 }
 
 const alive = () => api?.exitCode === null && api.signalCode === null;
@@ -231,7 +222,7 @@ describe("the API while Postgres is down", () => {
       expect(row.history.length).toBeGreaterThanOrEqual(1);
       expect(row.stockMovements).toEqual([{ delta: -1 }]);
     }
-    const level = await db!.inventoryLevel.findUniqueOrThrow({ where: { productId: kettle.id } });
+    const level = await db!.inventoryLevel.findFirstOrThrow({ where: { variant: { productId: kettle.id } } });
     expect(level.onHand).toBe(stock - stored.length);
     console.info(
       `${outcomes.length} order requests: ${acknowledgedIds.length} acknowledged, ${outcomes.filter((o) => o.status === 503).length} refused with 503, ${stored.length} stored`,

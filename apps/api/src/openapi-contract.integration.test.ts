@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { createOpenApiDocument } from "@stockroom/api";
-import { createTestUser } from "@stockroom/api/testing";
+import { createTestProduct, createTestUser } from "@stockroom/api/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HttpClient } from "./testing/http-client.ts";
 import { startTestApp, type TestApp, WEB_ORIGIN } from "./testing/test-app.ts";
@@ -29,14 +29,22 @@ const toolEnv = {
 const TOOL_TIMEOUT_MS = 120_000;
 
 const document = createOpenApiDocument("/api");
-/** The product the document's examples name (placing an order, reading and restocking a product). */
-function exampleProductId(): string {
+/** The variant the document's order example buys (and its adjustment example restocks). */
+function exampleVariantId(): string {
   const body = document.paths?.["/orders"]?.post?.requestBody as
-    | { content: Record<string, { example?: { items?: { productId?: string }[] } }> }
+    | { content: Record<string, { example?: { items?: { variantId?: string }[] } }> }
     | undefined;
-  const id = body?.content["application/json"]?.example?.items?.[0]?.productId;
-  if (!id) throw new Error("the document's order example names no product");
+  const id = body?.content["application/json"]?.example?.items?.[0]?.variantId;
+  if (!id) throw new Error("the document's order example names no variant");
   return id;
+}
+
+/** The product the document's examples read, and the SKU its variant lookup asks for. */
+function exampleParameter(path: string, name: string): string {
+  const parameters = (document.paths?.[path]?.get?.parameters ?? []) as { name: string; example?: unknown }[];
+  const value = parameters.find((parameter) => parameter.name === name)?.example;
+  if (typeof value !== "string") throw new Error(`the document's ${path} example has no ${name}`);
+  return value;
 }
 
 const errorContract = [
@@ -89,14 +97,14 @@ describe("the OpenAPI document, judged by third-party tools", () => {
     const staff = await createTestUser(t.db, { role: "STAFF", password: "contract-password-1" });
     const client = new HttpClient(t.url);
     expect((await client.signIn(staff.email, "contract-password-1")).status).toBe(200);
-    await t.db.product.create({
-      data: {
-        id: exampleProductId(),
-        slug: "contract-test-mug",
-        name: "Contract Test Mug",
-        priceCents: 1250,
-        inventory: { create: { onHand: 50 } },
-      },
+    await createTestProduct(t.db, {
+      id: exampleParameter("/products/{id}", "id"),
+      variantId: exampleVariantId(),
+      sku: exampleParameter("/variants", "sku"),
+      slug: "contract-test-mug",
+      name: "Contract Test Mug",
+      priceCents: 1250,
+      stock: 50,
     });
 
     const portmanConfig = {
@@ -119,7 +127,7 @@ describe("the OpenAPI document, judged by third-party tools", () => {
           refusal("POST::/products", "Negative price", "400", {
             overwriteRequestBody: [{ key: "price", value: -1 }],
           }),
-          refusal("POST::/inventory/{productId}/adjustments", "Below zero", "409", {
+          refusal("POST::/inventory/{variantId}/adjustments", "Below zero", "409", {
             overwriteRequestBody: [{ key: "delta", value: -1_000_000 }],
           }),
         ],

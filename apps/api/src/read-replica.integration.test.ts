@@ -1,6 +1,6 @@
 import { Writable } from "node:stream";
 import { createApiServices, defaultRateLimitConfig, installJobQueue, type Services } from "@stockroom/api";
-import { createTestRedis, TEST_WEB_ORIGIN, type TestRedis } from "@stockroom/api/testing";
+import { createTestProduct, createTestRedis, TEST_WEB_ORIGIN, type TestRedis } from "@stockroom/api/testing";
 import { createDb, type Db, migrate } from "@stockroom/db";
 import type { FastifyInstance } from "fastify";
 import pino from "pino";
@@ -70,10 +70,7 @@ const ORDER_SQL = 'INSERT INTO "order"';
 
 /** A product written straight to the primary, and the catalog cache told (as the catalog service would). */
 async function createProduct(slug: string, priceCents: number) {
-  const product = await db.product.create({
-    data: { slug, name: slug, description: "", priceCents, inventory: { create: { onHand: 50 } } },
-    select: { id: true, slug: true },
-  });
+  const product = await createTestProduct(db, { slug, name: slug, priceCents, stock: 50 });
   await services.cache.invalidate();
   return product;
 }

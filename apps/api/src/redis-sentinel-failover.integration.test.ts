@@ -1,5 +1,5 @@
 import { createRedis, RedisNearCache } from "@stockroom/api";
-import { createTestUser } from "@stockroom/api/testing";
+import { createTestProduct, createTestUser } from "@stockroom/api/testing";
 import { useTestDatabase } from "@stockroom/db/testing";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -72,15 +72,11 @@ describe("Redis failover under Sentinel", () => {
     timeout: 300_000,
   }, async () => {
     expect(api.output()).not.toContain("SINGLE-PROCESS MODE");
-    const product = await database.db.product.create({
-      data: {
-        name: "Kettle",
-        slug: `kettle-${Date.now()}`,
-        description: "",
-        priceCents: 2_500,
-        inventory: { create: { onHand: 100_000 } },
-        stockMovements: { create: { delta: 100_000, reason: "restock", quantityAfter: 100_000 } },
-      },
+    const product = await createTestProduct(database.db, {
+      name: "Kettle",
+      slug: `kettle-${Date.now()}`,
+      priceCents: 2_500,
+      stock: 100_000,
     });
     const user = await createTestUser(database.db);
     const shopper = new HttpClient(api.url);

@@ -216,7 +216,9 @@ describe("two API replicas behind nginx", () => {
     }
 
     const db = database.db;
-    expect(await db.inventoryLevel.findUnique({ where: { productId: product.id } })).toMatchObject({
+    expect(
+      await db.inventoryLevel.findFirst({ where: { variant: { productId: product.id } } }),
+    ).toMatchObject({
       onHand: 0,
     });
     expect(await db.orderItem.count({ where: { productId: product.id } })).toBe(20);
@@ -294,7 +296,9 @@ describe("two API replicas behind nginx", () => {
       where: { userId: { in: shoppers.map((shopper) => shopper.userId) } },
     });
     expect(inDatabase).toBe(placed);
-    const level = await database.db.inventoryLevel.findUnique({ where: { productId: product.id } });
+    const level = await database.db.inventoryLevel.findFirst({
+      where: { variant: { productId: product.id } },
+    });
     expect(level?.onHand).toBe(100_000 - placed);
     // The run did reach the stopped replicas: nginx found them refusing and passed those requests on.
     const retried = (await accessLog()).filter(

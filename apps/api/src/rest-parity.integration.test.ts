@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { createTestProduct } from "@stockroom/api/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HttpClient } from "./testing/http-client.ts";
 import { signedInAs, startTestApp, type TestApp } from "./testing/test-app.ts";
@@ -23,15 +24,7 @@ beforeAll(async () => {
   await t.db.category.create({ data: { slug: "kitchen", name: "Kitchen" } });
   const slug = `parity-${randomUUID()}`;
   productId = (
-    await t.db.product.create({
-      data: {
-        slug,
-        name: "Parity Kettle",
-        priceCents: 1000,
-        inventory: { create: { onHand: 1_000_000 } },
-        stockMovements: { create: { delta: 1_000_000, reason: "restock", quantityAfter: 1_000_000 } },
-      },
-    })
+    await createTestProduct(t.db, { slug, name: "Parity Kettle", priceCents: 1000, stock: 1_000_000 })
   ).id;
 });
 afterAll(() => t.close());
@@ -362,7 +355,7 @@ describe("regressions: REST and tRPC rules that had drifted apart", () => {
   });
 
   it("tRPC inventory.adjust with both delta and set applied the delta; both surfaces now refuse it and change nothing", async () => {
-    const before = await t.db.inventoryLevel.findUniqueOrThrow({ where: { productId } });
+    const before = await t.db.inventoryLevel.findFirstOrThrow({ where: { variant: { productId } } });
     const trpc = await staff.mutation("inventory.adjust", {
       productId,
       delta: 3,
@@ -371,7 +364,7 @@ describe("regressions: REST and tRPC rules that had drifted apart", () => {
     });
     expect(trpc.status).toBe(400);
     expect(trpc.error?.data.issues).toEqual([{ path: "delta", message: "Give either delta or set" }]);
-    const after = await t.db.inventoryLevel.findUniqueOrThrow({ where: { productId } });
+    const after = await t.db.inventoryLevel.findFirstOrThrow({ where: { variant: { productId } } });
     expect(after.onHand).toBe(before.onHand);
   });
 

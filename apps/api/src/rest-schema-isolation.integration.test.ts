@@ -86,10 +86,12 @@ async function exerciseEveryRestRoute(): Promise<string[]> {
     stock: 50,
   });
   expect(product.status).toBe(201);
-  const newProductId = (product.body as { id: string }).id;
+  const { id: newProductId, variants } = product.body as { id: string; variants: { id: string; sku: string }[] };
   called.push("post /products");
-  await call(staff, "POST", `/inventory/${newProductId}/adjustments`, { delta: 5, reason: "restock" });
-  called.push("post /inventory/{productId}/adjustments");
+  await call(staff, "POST", `/inventory/${variants[0]!.id}/adjustments`, { delta: 5, reason: "restock" });
+  called.push("post /inventory/{variantId}/adjustments");
+  await call(staff, "GET", `/variants?sku=${encodeURIComponent(variants[0]!.sku)}`);
+  called.push("get /variants");
   const order = await call(shopper, "POST", "/orders", {
     items: [{ productId: newProductId, quantity: 2 }],
     shippingAddress: ADDRESS,

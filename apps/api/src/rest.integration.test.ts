@@ -8,8 +8,9 @@ let t: TestApp;
 let shopper: HttpClient;
 let shopperId: string;
 let staff: HttpClient;
-let kettle: { id: string };
-let mug: { id: string };
+type Created = { id: string; variants: { id: string; sku: string }[] };
+let kettle: Created;
+let mug: Created;
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -29,10 +30,10 @@ beforeAll(async () => {
         description: "Whistles",
       },
     })
-  ).body as { id: string };
+  ).body as Created;
   mug = (
     await staff.request("POST", "/api/products", { json: { name: "Stoneware Mug", price: 12.5, stock: 40 } })
-  ).body as { id: string };
+  ).body as Created;
 });
 afterAll(() => t.close());
 
@@ -56,8 +57,26 @@ describe("POST /api/orders", () => {
       total: 84.99,
       currency: "USD",
       items: [
-        { productId: kettle.id, name: "Copper Kettle", quantity: 1, unitPrice: 59.99, lineTotal: 59.99 },
-        { productId: mug.id, name: "Stoneware Mug", quantity: 2, unitPrice: 12.5, lineTotal: 25 },
+        {
+          productId: kettle.id,
+          variantId: kettle.variants[0]!.id,
+          sku: "COPPER-KETTLE",
+          name: "Copper Kettle",
+          variantTitle: "Default",
+          quantity: 1,
+          unitPrice: 59.99,
+          lineTotal: 59.99,
+        },
+        {
+          productId: mug.id,
+          variantId: mug.variants[0]!.id,
+          sku: "STONEWARE-MUG",
+          name: "Stoneware Mug",
+          variantTitle: "Default",
+          quantity: 2,
+          unitPrice: 12.5,
+          lineTotal: 25,
+        },
       ],
       shippingAddress: ADDRESS,
       trackingNumber: null,
@@ -84,14 +103,20 @@ describe("POST /api/orders", () => {
     });
   });
 
-  it("answers short stock with 400 and exactly which product, how many are available and requested", async () => {
+  it("answers short stock with 400 and exactly which variant, how many are available and requested", async () => {
     const response = await shopper.request("POST", "/api/orders", {
       json: { items: [{ productId: kettle.id, quantity: 99 }], shippingAddress: ADDRESS },
     });
     expect(response.status).toBe(400);
     expect(response.body).toEqual({
       error: "Insufficient inventory",
-      details: { productId: kettle.id, available: 4, requested: 99 },
+      details: {
+        productId: kettle.id,
+        variantId: kettle.variants[0]!.id,
+        sku: "COPPER-KETTLE",
+        available: 4,
+        requested: 99,
+      },
     });
   });
 
@@ -241,10 +266,12 @@ describe("products and inventory", () => {
       name: "Copper Kettle",
       description: "Whistles",
       price: 59.99,
+      priceRange: { min: 59.99, max: 59.99 },
       currency: "USD",
       category: { id: expect.any(String), slug: "kitchen", name: "Kitchen" },
       imageUrl: null,
       stock: expect.any(Number),
+      inStock: true,
       active: true,
     });
     const kitchen = await new HttpClient(t.url).request<{ products: { id: string }[] }>(
@@ -301,9 +328,9 @@ describe("products and inventory", () => {
     });
   });
 
-  it("POST /api/inventory/:productId/adjustments applies a delta or a level; below zero is 409; customers 403", async () => {
+  it("POST /api/inventory/:variantId/adjustments applies a delta or a level (a single-variant product's id works too); below zero is 409; customers 403", async () => {
     const product = (
-      await staff.request<{ id: string }>("POST", "/api/products", {
+      await staff.request<Created>("POST", "/api/products", {
         json: { name: "Jute Rug", price: 80, stock: 2 },
       })
     ).body;
@@ -311,18 +338,19 @@ describe("products and inventory", () => {
       json: { delta: 5, reason: "restock" },
     });
     expect(delta.status).toBe(200);
-    expect(delta.body).toEqual({ productId: product.id, stock: 7 });
-    const set = await staff.request("POST", `/api/inventory/${product.id}/adjustments`, {
+    const variant = { productId: product.id, variantId: product.variants[0]!.id, sku: "JUTE-RUG" };
+    expect(delta.body).toEqual({ ...variant, stock: 7 });
+    const set = await staff.request("POST", `/api/inventory/${variant.variantId}/adjustments`, {
       json: { set: 1, reason: "adjustment", note: "Recount" },
     });
-    expect(set.body).toEqual({ productId: product.id, stock: 1 });
+    expect(set.body).toEqual({ ...variant, stock: 1 });
     const negative = await staff.request("POST", `/api/inventory/${product.id}/adjustments`, {
       json: { delta: -2, reason: "adjustment" },
     });
     expect(negative.status).toBe(409);
     expect(negative.body).toEqual({
       error: "Stock cannot go below zero",
-      details: { productId: product.id, onHand: 1, delta: -2 },
+      details: { productId: product.id, variantId: variant.variantId, onHand: 1, delta: -2 },
     });
     expect(
       (
@@ -354,7 +382,8 @@ describe("OpenAPI", () => {
         "GET /products",
         "GET /products/{id}",
         "POST /products",
-        "POST /inventory/{productId}/adjustments",
+        "POST /inventory/{variantId}/adjustments",
+        "GET /variants",
       ].sort(),
     );
     const docs = await fetch(`${t.url}/api/docs`);

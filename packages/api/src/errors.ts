@@ -34,23 +34,28 @@ export class ConflictError extends DomainError {
 export class InvalidInputError extends DomainError {
   readonly code = "BAD_REQUEST";
 }
-/** Short stock: 400 on REST by contract, with which product, how many are left and how many were asked for. */
+/** Short stock: 400 on REST by contract, with which variant, how many are left and how many were asked for. */
 export class InsufficientInventoryError extends DomainError {
   readonly code = "BAD_REQUEST";
   constructor(
-    readonly shortage: { productId: string; productName: string; available: number; requested: number },
+    readonly shortage: {
+      productId: string;
+      variantId: string;
+      sku: string;
+      productName: string;
+      variantTitle: string;
+      available: number;
+      requested: number;
+    },
   ) {
-    super("Insufficient inventory", {
-      productId: shortage.productId,
-      productName: shortage.productName,
-      available: shortage.available,
-      requested: shortage.requested,
-    });
+    super("Insufficient inventory", { ...shortage });
   }
 
   override get restDetails() {
     return {
       productId: this.shortage.productId,
+      variantId: this.shortage.variantId,
+      sku: this.shortage.sku,
       available: this.shortage.available,
       requested: this.shortage.requested,
     };

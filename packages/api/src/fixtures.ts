@@ -2,10 +2,13 @@ import type { DbClient } from "./db-client.ts";
 
 let counter = 0;
 
-/** A product with a stock level (and its opening ledger row), for tests. */
+/** A product with one default variant, its stock level (and its opening ledger row), for tests. */
 export async function createTestProduct(
   db: DbClient,
   overrides: {
+    id?: string;
+    variantId?: string;
+    sku?: string;
     name?: string;
     slug?: string;
     priceCents?: number;
@@ -19,20 +22,36 @@ export async function createTestProduct(
   counter += 1;
   const stock = overrides.stock ?? 10;
   const name = overrides.name ?? `Test Product ${counter}`;
-  return db.product.create({
+  const slug = overrides.slug ?? `test-product-${counter}-${Math.random().toString(36).slice(2, 8)}`;
+  const priceCents = overrides.priceCents ?? 1000;
+  const product = await db.product.create({
     data: {
+      id: overrides.id,
       name,
-      slug: overrides.slug ?? `test-product-${counter}-${Math.random().toString(36).slice(2, 8)}`,
+      slug,
       description: overrides.description ?? "",
-      priceCents: overrides.priceCents ?? 1000,
+      priceCents,
+      maxPriceCents: priceCents,
       active: overrides.active ?? true,
       categoryId: overrides.categoryId,
       createdAt: overrides.createdAt,
-      inventory: { create: { onHand: stock } },
-      stockMovements:
-        stock > 0 ? { create: { delta: stock, reason: "restock", quantityAfter: stock } } : undefined,
     },
   });
+  const variant = await db.productVariant.create({
+    data: {
+      id: overrides.variantId,
+      productId: product.id,
+      sku: overrides.sku ?? slug.toUpperCase(),
+      priceCents,
+      inventory: { create: { onHand: stock } },
+      stockMovements:
+        stock > 0
+          ? { create: { productId: product.id, delta: stock, reason: "restock", quantityAfter: stock } }
+          : undefined,
+    },
+    select: { id: true, sku: true },
+  });
+  return { ...product, variantId: variant.id, sku: variant.sku };
 }
 
 export const TEST_ADDRESS = {
@@ -56,7 +75,11 @@ export async function queuedOrderEvents(
 }
 
 /** A pending order of two $12.00 mugs plus $4.99 shipping ($28.99), as the order e-mails expect it. */
-export function createMugOrder(db: DbClient, shopper: { userId: string; productId: string }) {
+export async function createMugOrder(db: DbClient, shopper: { userId: string; productId: string }) {
+  const variant = await db.productVariant.findFirstOrThrow({
+    where: { productId: shopper.productId },
+    select: { id: true },
+  });
   return db.order.create({
     select: { id: true, number: true },
     data: {
@@ -72,7 +95,10 @@ export function createMugOrder(db: DbClient, shopper: { userId: string; productI
         create: [
           {
             productId: shopper.productId,
+            variantId: variant.id,
+            sku: "BLUE-MUG",
             productName: "Blue Mug",
+            variantTitle: "Default",
             unitPriceCents: 1200,
             quantity: 2,
             lineTotalCents: 2400,

@@ -189,9 +189,9 @@ describe("integer overflow: every integer input is bounded by its column", () =>
       caller.inventory.adjust({ ...base, delta: 1, expectedVersion: INT4_OVER }),
       "expectedVersion",
     );
-    expect((await t.db.inventoryLevel.findUniqueOrThrow({ where: { productId: product.id } })).onHand).toBe(
-      5,
-    );
+    expect(
+      (await t.db.inventoryLevel.findFirstOrThrow({ where: { variant: { productId: product.id } } })).onHand,
+    ).toBe(5);
   });
 
   it("refuses a stock level that would pass the maximum, instead of overflowing", async () => {
@@ -201,9 +201,9 @@ describe("integer overflow: every integer input is bounded by its column", () =>
     await expect(
       caller.inventory.adjust({ productId: product.id, reason: "restock", delta: 1 }),
     ).rejects.toMatchObject({ code: "CONFLICT", message: "Stock cannot exceed 1,000,000,000" });
-    expect((await t.db.inventoryLevel.findUniqueOrThrow({ where: { productId: product.id } })).onHand).toBe(
-      1_000_000_000,
-    );
+    expect(
+      (await t.db.inventoryLevel.findFirstOrThrow({ where: { variant: { productId: product.id } } })).onHand,
+    ).toBe(1_000_000_000);
   });
 
   it("refuses order.list number beyond int4", async () => {
@@ -231,9 +231,9 @@ describe("integer overflow: every integer input is bounded by its column", () =>
     const dashboard = await callerAs(t.services, staff).admin.dashboard();
     expect(dashboard.revenue.today.revenueCents).toBeGreaterThanOrEqual(total);
     expect(dashboard.recentOrders.find((recent) => recent.id === order.id)?.totalCents).toBe(total);
-    expect((await t.db.inventoryLevel.findUniqueOrThrow({ where: { productId: product.id } })).onHand).toBe(
-      100,
-    );
+    expect(
+      (await t.db.inventoryLevel.findFirstOrThrow({ where: { variant: { productId: product.id } } })).onHand,
+    ).toBe(100);
   });
 
   it("refuses an order whose total passes the maximum, and takes no stock", async () => {
@@ -245,9 +245,9 @@ describe("integer overflow: every integer input is bounded by its column", () =>
       }),
       "Order total is too large",
     );
-    expect((await t.db.inventoryLevel.findUniqueOrThrow({ where: { productId: product.id } })).onHand).toBe(
-      100,
-    );
+    expect(
+      (await t.db.inventoryLevel.findFirstOrThrow({ where: { variant: { productId: product.id } } })).onHand,
+    ).toBe(100);
   });
 });
 

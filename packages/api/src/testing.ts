@@ -9,7 +9,7 @@ import { defaultRateLimitConfig, type RateLimitConfig } from "./rate-limit/confi
 import { createCaller } from "./root.ts";
 import { createApiServices } from "./services-factory.ts";
 
-export { createMugOrder } from "./fixtures.ts";
+export { createMugOrder, createTestProduct } from "./fixtures.ts";
 export {
   openTestContext,
   type TestContext,

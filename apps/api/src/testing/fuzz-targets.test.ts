@@ -31,7 +31,10 @@ describe("tRPC targets", () => {
   });
 
   it("carry the input's JSON Schema, or none for a procedure without input", () => {
-    expect(targets.get("trpc cart.add")?.schema).toMatchObject({ type: "object", required: ["productId"] });
+    expect(targets.get("trpc cart.add")?.schema).toMatchObject({
+      type: "object",
+      properties: { variantId: { format: "uuid" }, productId: { format: "uuid" } },
+    });
     expect(targets.get("trpc cart.get")?.schema).toBeUndefined();
   });
 });

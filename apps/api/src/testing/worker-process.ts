@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createMugOrder } from "@stockroom/api/testing";
+import { createMugOrder, createTestProduct } from "@stockroom/api/testing";
 import type { Db } from "@stockroom/db";
 
 const API_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -55,8 +55,11 @@ export async function createShopper(db: Db): Promise<Shopper> {
   const user = await db.user.create({
     data: { id, email: `shopper-${id.slice(0, 8)}@example.test`, name: "Shopper", role: "CUSTOMER" },
   });
-  const product = await db.product.create({
-    data: { slug: `mug-${id}`, name: "Blue Mug", priceCents: 1200 },
+  const product = await createTestProduct(db, {
+    slug: `mug-${id}`,
+    name: "Blue Mug",
+    priceCents: 1200,
+    stock: 0,
   });
   return { userId: user.id, productId: product.id };
 }

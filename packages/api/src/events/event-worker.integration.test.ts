@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { useTestDatabase } from "@stockroom/db/testing";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createMugOrder } from "../fixtures.ts";
+import { createMugOrder, createTestProduct } from "../fixtures.ts";
 import { createTestUser } from "../testing.ts";
 import { type EventLog, runDueEvents, startEventWorker } from "./event-worker.ts";
 import { createDatabaseMailSender, type MailSender } from "./mailer.ts";
@@ -16,8 +16,10 @@ const quiet: EventLog = { error() {}, warn() {}, info() {}, debug() {} };
 
 beforeAll(async () => {
   customer = await createTestUser(t.db, { name: "Ada" });
-  const product = await t.db.product.create({
-    data: { slug: `mug-${randomUUID()}`, name: "Blue Mug", priceCents: 1200 },
+  const product = await createTestProduct(t.db, {
+    slug: `mug-${randomUUID()}`,
+    name: "Blue Mug",
+    priceCents: 1200,
   });
   productId = product.id;
 });

@@ -4,7 +4,15 @@ import { z } from "zod";
 import { InsufficientInventoryError, NotFoundError, RateLimitedError } from "../errors.ts";
 import { restErrorOf } from "./error-body.ts";
 
-const shortage = { productId: "p1", productName: "Kettle", available: 1, requested: 3 };
+const shortage = {
+  productId: "p1",
+  variantId: "v1",
+  sku: "KETTLE-1L",
+  productName: "Kettle",
+  variantTitle: "1 l",
+  available: 1,
+  requested: 3,
+};
 const zodError = z.object({ name: z.string().min(1, "Enter a name") }).safeParse({ name: "" }).error;
 
 describe("restErrorOf: one REST error body for whatever failed", () => {
@@ -12,7 +20,10 @@ describe("restErrorOf: one REST error body for whatever failed", () => {
     const error = new InsufficientInventoryError(shortage);
     const expected = {
       status: 400,
-      body: { error: "Insufficient inventory", details: { productId: "p1", available: 1, requested: 3 } },
+      body: {
+        error: "Insufficient inventory",
+        details: { productId: "p1", variantId: "v1", sku: "KETTLE-1L", available: 1, requested: 3 },
+      },
     };
     expect(restErrorOf(error, "r1")).toEqual(expected);
     expect(

@@ -10,6 +10,7 @@ export interface RequestExamples {
 }
 
 export const EXAMPLE_PRODUCT_ID = "5b0c7f4e-2d6a-4c1e-9a53-0f8e3b7d2a14";
+export const EXAMPLE_VARIANT_ID = "3c9a1e7b-5d2f-4b8a-9e6c-7a1d0f4b2e93";
 export const EXAMPLE_ORDER_ID = "9e2d4c1a-7b3f-4a8e-b6d5-1c0f2e3a4b5c";
 export const EXAMPLE_USER_ID = "Yq3ZkP2mW5tR9vL8xN4cB7dF";
 const exampleCreatedAt = new Date("2026-11-02T09:30:00.000Z");
@@ -23,7 +24,7 @@ export const restRequestExamples: Record<keyof RestRouter["_def"]["record"], Req
   createOrder: {
     parameters: { "idempotency-key": "checkout-2f7c9a41-0b6e" },
     body: {
-      items: [{ productId: EXAMPLE_PRODUCT_ID, quantity: 2 }],
+      items: [{ variantId: EXAMPLE_VARIANT_ID, quantity: 2 }],
       shippingAddress: {
         street: "12 Harbour Road",
         city: "Portland",
@@ -56,8 +57,9 @@ export const restRequestExamples: Record<keyof RestRouter["_def"]["record"], Req
       stock: 40,
     },
   },
+  variantBySku: { parameters: { sku: "ORGANIC-TEE-M-BLACK" } },
   adjustInventory: {
-    parameters: { productId: EXAMPLE_PRODUCT_ID },
+    parameters: { variantId: EXAMPLE_VARIANT_ID },
     body: { delta: 12, reason: "restock", note: "Delivery from the supplier" },
   },
 };

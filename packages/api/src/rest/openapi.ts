@@ -75,9 +75,9 @@ const errorsByProcedure: Record<RestProcedureName, ErrorResponses> = {
   createOrder: {
     ...bodyErrors,
     ...signedIn,
-    400: "Invalid request (`details` lists the fields), an invalid Idempotency-Key header, or insufficient inventory (`details`: productId, available, requested)",
+    400: "Invalid request (`details` lists the fields), an invalid Idempotency-Key header, insufficient inventory (`details`: productId, variantId, sku, available, requested), or a productId of a product with several variants (`Choose a variant`, `details`: productId, variants [{id, title}])",
     403: "Another user's userId (staff only), or a cross-site request",
-    404: "A product does not exist or is not for sale (`details.productId`)",
+    404: "A product or variant does not exist or is not for sale (`details.productId` or `details.variantId`)",
     409: "The Idempotency-Key was used with a different body",
     429: "Too many orders from this user, or requests from this address; `Retry-After` says when to try again",
   },
@@ -94,16 +94,19 @@ const errorsByProcedure: Record<RestProcedureName, ErrorResponses> = {
   createProduct: {
     ...bodyErrors,
     ...signedIn,
+    400: "Invalid request (`details` lists the fields): e.g. no price, a variant without a value of each option, two variants of one combination",
     403: "Staff only, or a cross-site request",
     404: "No such category",
-    409: "The slug is already taken",
+    409: "The slug or a SKU is already taken",
   },
+  variantBySku: { ...signedIn, 403: "Staff only", 404: "No variant has this SKU" },
   adjustInventory: {
     ...bodyErrors,
     ...signedIn,
+    400: "A product with several variants (`Choose a variant`, `details.variants`), or an invalid body",
     403: "Staff only, or a cross-site request",
-    404: "No such product",
-    409: "The change would take stock below zero",
+    404: "No such variant or product",
+    409: "The change would take stock below zero, or the level changed since `expectedVersion`",
   },
 };
 

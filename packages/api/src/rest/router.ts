@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { DbClient } from "../db-client.ts";
 import { toMinorUnits } from "../domain/money.ts";
 import { InvalidInputError, NotFoundError } from "../errors.ts";
 import { DEFAULT_LOW_STOCK_THRESHOLD, type ProductListFilter } from "../schemas/catalog.ts";
@@ -13,6 +14,7 @@ import {
 } from "../services/catalog.ts";
 import { adjustStock } from "../services/inventory.ts";
 import { cancelOrder, createOrder, getOrderFor, listOrdersOfUser } from "../services/orders.ts";
+import { variantBySku } from "../services/variants.ts";
 import { createTRPCRouter, customerProcedure, publicProcedure, staffProcedure } from "../trpc.ts";
 import {
   RestAdjustmentInput,
@@ -22,14 +24,22 @@ import {
   RestOrderDetail,
   RestOrderIdInput,
   RestOrderPage,
-  RestProduct,
+  RestProductDetail,
   RestProductIdInput,
   RestProductListInput,
   RestProductPage,
   RestStockLevel,
   RestUserOrdersInput,
+  RestVariantLookup,
+  RestVariantSkuInput,
 } from "./schemas.ts";
-import { toRestOrder, toRestOrderSummary, toRestProduct } from "./serialize.ts";
+import {
+  toRestOrder,
+  toRestOrderSummary,
+  toRestProduct,
+  toRestProductDetail,
+  toRestVariant,
+} from "./serialize.ts";
 import { uncoerced } from "./uncoerced.ts";
 
 // The REST contract (mounted at /api/* by apps/api with trpc-to-openapi): thin translations between
@@ -39,10 +49,14 @@ import { uncoerced } from "./uncoerced.ts";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Path ids are free text in REST; anything that cannot be an id simply does not exist. */
-function existingId(id: string, what: "Order" | "Product"): string {
-  if (!UUID.test(id))
-    throw new NotFoundError(`${what} not found`, what === "Order" ? { orderId: id } : { productId: id });
+function existingId(id: string, what: "Order" | "Product" | "Variant"): string {
+  if (!UUID.test(id)) throw new NotFoundError(`${what} not found`, { [`${what.toLowerCase()}Id`]: id });
   return id;
+}
+
+/** Whether a path id names a variant (else it may be a product's, for single-variant products). */
+async function isVariantId(db: DbClient, id: string): Promise<boolean> {
+  return (await db.productVariant.count({ where: { id } })) > 0;
 }
 
 const IdempotencyHeaders = z.object({
@@ -176,11 +190,11 @@ export const restRouter = createTRPCRouter({
       },
     })
     .input(uncoerced(RestProductIdInput))
-    .output(RestProduct)
+    .output(RestProductDetail)
     .query(({ ctx, input }) => {
       const id = existingId(input.id, "Product");
       return cachedProduct(ctx, `rest:product:${id}`, async (db) =>
-        toRestProduct(await getProduct(db, { id })),
+        toRestProductDetail(await getProduct(db, { id })),
       );
     }),
 
@@ -195,46 +209,79 @@ export const restRouter = createTRPCRouter({
       },
     })
     .input(uncoerced(RestCreateProductInput))
-    .output(RestProduct)
+    .output(RestProductDetail)
     .mutation(async ({ ctx, input }) => {
-      // The schema applied the shared defaults and checked the price in its currency's units.
-      const { price, ...fields } = input;
+      // The schema applied the shared defaults and checked the prices in the currency's units.
+      const { price, variants, ...fields } = input;
       const product = await createProduct(
         ctx.db,
         {
           ...fields,
-          priceCents: toMinorUnits(price, fields.currency),
+          priceCents: price === undefined ? undefined : toMinorUnits(price, fields.currency),
+          variants: variants?.map(({ price: variantPrice, compareAtPrice, ...variant }) => ({
+            ...variant,
+            priceCents: toMinorUnits(variantPrice, fields.currency),
+            compareAtPriceCents:
+              compareAtPrice == null
+                ? (compareAtPrice ?? undefined)
+                : toMinorUnits(compareAtPrice, fields.currency),
+          })),
           lowStockThreshold: DEFAULT_LOW_STOCK_THRESHOLD,
         },
         ctx.user.id,
       );
       ctx.audit.record({ action: "product.create", entity: "product", entityId: product.id, after: product });
-      return toRestProduct(product);
+      return toRestProductDetail(product);
+    }),
+
+  variantBySku: staffProcedure
+    .meta({
+      openapi: {
+        method: "GET",
+        path: "/variants",
+        protect: true,
+        tags: ["products"],
+        summary: "The variant with a SKU, with its product (staff)",
+      },
+    })
+    .input(uncoerced(RestVariantSkuInput))
+    .output(RestVariantLookup)
+    .query(async ({ ctx, input }) => {
+      const { product, variant } = await variantBySku(ctx.db, input.sku);
+      return {
+        productId: product.id,
+        productName: product.name,
+        productActive: product.active,
+        variant: toRestVariant(variant, product.currency),
+      };
     }),
 
   adjustInventory: staffProcedure
     .meta({
       openapi: {
         method: "POST",
-        path: "/inventory/{productId}/adjustments",
+        path: "/inventory/{variantId}/adjustments",
         protect: true,
         tags: ["inventory"],
-        summary: "Adjust stock by a delta or to a level (staff)",
+        summary:
+          "Adjust a variant's stock by a delta or to a level (staff; a single-variant product's id works too)",
       },
     })
     .input(uncoerced(RestAdjustmentInput))
     .output(RestStockLevel)
     .mutation(async ({ ctx, input }) => {
-      const productId = existingId(input.productId, "Product");
-      const level = await adjustStock(ctx.db, toStockChange({ ...input, productId }), ctx.user.id);
+      const { variantId: pathIdValue, ...change } = input;
+      const id = existingId(pathIdValue, "Variant");
+      const ref = (await isVariantId(ctx.db, id)) ? { variantId: id } : { productId: id };
+      const level = await adjustStock(ctx.db, toStockChange({ ...change, ...ref }), ctx.user.id);
       ctx.audit.record({
         action: "inventory.adjust",
         entity: "product",
         entityId: level.productId,
-        before: { onHand: level.onHand - level.delta },
-        after: { onHand: level.onHand, reason: input.reason },
+        before: { onHand: level.onHand - level.delta, variantId: level.variantId, sku: level.sku },
+        after: { onHand: level.onHand, reason: input.reason, variantId: level.variantId, sku: level.sku },
       });
-      return { productId: level.productId, stock: level.onHand };
+      return { productId: level.productId, variantId: level.variantId, sku: level.sku, stock: level.onHand };
     }),
 });
 

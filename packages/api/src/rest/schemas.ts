@@ -7,10 +7,11 @@ import {
   toMinorUnits,
 } from "../domain/money.ts";
 import { UserIdSchema } from "../schemas/account.ts";
-import { CreateProductInput, ProductListInput } from "../schemas/catalog.ts";
+import { CreateProductFields, checkNewProduct, ProductListInput } from "../schemas/catalog.ts";
 import { AdjustStockFields, hasOneStockChange, ONE_STOCK_CHANGE } from "../schemas/inventory.ts";
 import { CreateOrderInput, OrderPageInput, OrderStatusSchema } from "../schemas/order.ts";
 import { singleLineText } from "../schemas/text.ts";
+import { VariantInput, VariantSkuInput, variantFields } from "../schemas/variant.ts";
 
 // REST speaks decimal major units (99.99) and ISO-8601 dates; tRPC speaks cents and Dates. Every REST
 // input is a shared schema (schemas/*) renamed or re-united where REST differs (major units, query
@@ -45,7 +46,12 @@ export const RestCreateOrderInput = CreateOrderInput.omit({ idempotencyKey: true
 
 export const RestOrderItem = z.object({
   productId: z.string(),
+  variantId: z.string(),
+  sku: z.string(),
   name: z.string(),
+  variantTitle: z
+    .string()
+    .meta({ description: 'The variant sold, e.g. "M / Black" ("Default" without options)' }),
   quantity: z.number().int(),
   unitPrice: amount,
   lineTotal: amount,
@@ -105,17 +111,37 @@ export const RestOrderPage = z.object({
   nextCursor: z.string().nullable(),
 });
 
+export const RestVariant = z.object({
+  id: z.string(),
+  sku: z.string(),
+  title: z.string().meta({ example: "M / Black" }),
+  options: z.record(z.string(), z.string()).meta({ example: { Size: "M", Colour: "Black" } }),
+  price: amount,
+  compareAtPrice: amount.nullable(),
+  barcode: z.string().nullable(),
+  weightGrams: z.number().int().nullable(),
+  stock: z.number().int().meta({ description: "Units of this variant on hand" }),
+  active: z.boolean(),
+});
+
 export const RestProduct = z.object({
   id: z.string(),
   slug: z.string(),
   name: z.string(),
   description: z.string(),
-  price: amount,
+  price: amount.meta({ description: "The lowest price of its variants (the same as priceRange.min)" }),
+  priceRange: z.object({ min: amount, max: amount }),
   currency: z.string(),
   category: z.object({ id: z.string(), slug: z.string(), name: z.string() }).nullable(),
   imageUrl: z.string().nullable(),
-  stock: z.number().int().meta({ description: "Units a shopper can buy now" }),
+  stock: z.number().int().meta({ description: "Units a shopper can buy now, over all its active variants" }),
+  inStock: z.boolean().meta({ description: "Whether any active variant can be bought" }),
   active: z.boolean(),
+});
+
+export const RestProductDetail = RestProduct.extend({
+  options: z.array(z.object({ name: z.string(), values: z.array(z.string()) })),
+  variants: z.array(RestVariant),
 });
 
 export const RestProductListInput = ProductListInput.pick({ cursor: true, category: true, q: true }).extend({
@@ -127,46 +153,68 @@ export const RestProductPage = z.object({
 });
 export const RestProductIdInput = z.object({ id: pathId });
 
-const PRICE_CENTS = CreateProductInput.shape.priceCents;
+const PRICE_CENTS = variantFields.priceCents;
 const PRICE_LIMIT_MINOR = PRICE_CENTS.maxValue ?? Number.MAX_SAFE_INTEGER;
 const DECIMAL_WORDS = ["no", "one", "two", "three", "four"];
 
-/**
- * REST's price rule: the shared priceCents rule (bounds, messages), read in major units of the
- * product's currency. Runs even when other fields fail, so every refused field is named, as in tRPC.
- */
-function checkPrice(input: { price?: unknown; currency?: unknown }, ctx: z.RefinementCtx) {
-  const { price } = input;
+/** REST's price rule: the shared priceCents rule (bounds, messages), read in major units of `currency`. */
+function checkPrice(price: unknown, currencyInput: unknown, path: (string | number)[], ctx: z.RefinementCtx) {
   if (typeof price !== "number") return; // the field's own check named it
   const currency =
-    typeof input.currency === "string" && isCurrencyCode(input.currency) ? input.currency : DEFAULT_CURRENCY;
+    typeof currencyInput === "string" && isCurrencyCode(currencyInput) ? currencyInput : DEFAULT_CURRENCY;
   if (!fitsMinorUnits(price, currency)) {
     const digits = minorUnitsOf(currency);
     const message =
       digits === 0
         ? `Use a whole amount for ${currency}`
         : `Use at most ${DECIMAL_WORDS[digits] ?? digits} decimal${digits === 1 ? "" : "s"}`;
-    ctx.addIssue({ code: "custom", path: ["price"], message });
+    ctx.addIssue({ code: "custom", path, message });
     return;
   }
   for (const issue of PRICE_CENTS.safeParse(toMinorUnits(price, currency)).error?.issues ?? []) {
-    ctx.addIssue({ code: "custom", path: ["price"], message: issue.message });
+    ctx.addIssue({ code: "custom", path, message: issue.message });
   }
 }
 
-/** tRPC's product.create with `price` in major units for `priceCents` (the handler converts it). */
-export const RestCreateProductInput = CreateProductInput.omit({ priceCents: true, lowStockThreshold: true })
+const restPrice = z.number().meta({
+  description: `Decimal amount in major units of \`currency\`, e.g. 99.99 (the maximum is for two-decimal currencies: ${PRICE_LIMIT_MINOR.toLocaleString("en-US")} minor units in any)`,
+  example: 99.99,
+  minimum: PRICE_CENTS.minValue ?? 0,
+  maximum: PRICE_LIMIT_MINOR / 100,
+});
+
+/** A variant of a new product: tRPC's VariantInput with `price` and `compareAtPrice` in major units. */
+export const RestVariantInput = VariantInput.omit({ priceCents: true, compareAtPriceCents: true }).extend({
+  price: restPrice,
+  compareAtPrice: restPrice.nullable().optional(),
+});
+
+/**
+ * tRPC's product.create with `price` in major units for `priceCents` (the handler converts it), and
+ * optional `options` and `variants` (each with its own price); without them the product gets one
+ * default variant with `price` and `stock`.
+ */
+export const RestCreateProductInput = CreateProductFields.omit({
+  priceCents: true,
+  lowStockThreshold: true,
+  variants: true,
+})
   .extend({
-    price: z.number().meta({
-      description: `Decimal amount in major units of \`currency\`, e.g. 99.99 (the maximum is for two-decimal currencies: ${PRICE_LIMIT_MINOR.toLocaleString("en-US")} minor units in any)`,
-      example: 99.99,
-      minimum: PRICE_CENTS.minValue ?? 0,
-      maximum: PRICE_LIMIT_MINOR / 100,
-    }),
+    price: restPrice.optional(),
+    variants: z.array(RestVariantInput).min(1).max(100).optional(),
   })
-  .superRefine(checkPrice, {
-    when: (payload) => typeof payload.value === "object" && payload.value !== null,
-  });
+  .superRefine(
+    (input, ctx) => {
+      checkNewProduct(input, ctx, "price");
+      checkPrice(input.price, input.currency, ["price"], ctx);
+      input.variants?.forEach((variant, index) => {
+        checkPrice(variant.price, input.currency, ["variants", index, "price"], ctx);
+        if (variant.compareAtPrice != null)
+          checkPrice(variant.compareAtPrice, input.currency, ["variants", index, "compareAtPrice"], ctx);
+      });
+    },
+    { when: (payload) => typeof payload.value === "object" && payload.value !== null },
+  );
 
 /** tRPC's inventory.adjust with the product id in the path (exactly one of `delta` or `set`). */
 export const RestAdjustmentInput = AdjustStockFields.pick({
@@ -175,6 +223,21 @@ export const RestAdjustmentInput = AdjustStockFields.pick({
   delta: true,
   set: true,
 })
-  .extend({ productId: pathId })
+  .extend({
+    variantId: pathId.meta({ description: "A variant's id, or the id of a product with one variant" }),
+  })
   .refine(hasOneStockChange, ONE_STOCK_CHANGE);
-export const RestStockLevel = z.object({ productId: z.string(), stock: z.number().int() });
+export const RestStockLevel = z.object({
+  productId: z.string(),
+  variantId: z.string(),
+  sku: z.string(),
+  stock: z.number().int(),
+});
+
+export const RestVariantSkuInput = VariantSkuInput;
+export const RestVariantLookup = z.object({
+  productId: z.string(),
+  productName: z.string(),
+  productActive: z.boolean(),
+  variant: RestVariant,
+});

@@ -8,11 +8,13 @@ const product: ProductView = {
   name: "Tea bowl",
   description: "",
   priceCents: 1234,
+  maxPriceCents: 2468,
   currency: "JPY",
   imageUrl: null,
   active: true,
   lowStockThreshold: 5,
   stock: 3,
+  inStock: true,
   createdAt: new Date(0),
   updatedAt: new Date(0),
   category: null,
@@ -22,6 +24,7 @@ describe("REST amounts in the currency's major units", () => {
   // Regression: REST divided every amount by 100, so a 1234 yen bowl read as 12.34 JPY.
   it("REST shows a yen price in yen and a dinar price to the fils, not in hundredths", () => {
     expect(toRestProduct(product).price).toBe(1234);
+    expect(toRestProduct(product).priceRange).toEqual({ min: 1234, max: 2468 });
     expect(toRestProduct({ ...product, currency: "KWD" }).price).toBe(1.234);
     expect(toRestProduct({ ...product, currency: "USD" }).price).toBe(12.34);
     const summary = {

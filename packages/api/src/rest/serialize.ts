@@ -1,8 +1,14 @@
 import type { z } from "zod";
 import { toMajorUnits } from "../domain/money.ts";
 import type { OrderView } from "../services/order-view.ts";
-import type { ProductView } from "../services/product-view.ts";
-import type { RestOrderDetail, RestOrderSummary, RestProduct } from "./schemas.ts";
+import type { ProductDetail, ProductView, VariantView } from "../services/product-view.ts";
+import type {
+  RestOrderDetail,
+  RestOrderSummary,
+  RestProduct,
+  RestProductDetail,
+  RestVariant,
+} from "./schemas.ts";
 
 export function toRestOrder(order: OrderView): z.infer<typeof RestOrderDetail> {
   return {
@@ -14,7 +20,10 @@ export function toRestOrder(order: OrderView): z.infer<typeof RestOrderDetail> {
     currency: order.currency,
     items: order.items.map((item) => ({
       productId: item.productId,
+      variantId: item.variantId,
+      sku: item.sku,
       name: item.productName,
+      variantTitle: item.variantTitle,
       quantity: item.quantity,
       unitPrice: toMajorUnits(item.unitPriceCents, order.currency),
       lineTotal: toMajorUnits(item.lineTotalCents, order.currency),
@@ -61,10 +70,39 @@ export function toRestProduct(product: ProductView): z.infer<typeof RestProduct>
     name: product.name,
     description: product.description,
     price: toMajorUnits(product.priceCents, product.currency),
+    priceRange: {
+      min: toMajorUnits(product.priceCents, product.currency),
+      max: toMajorUnits(product.maxPriceCents, product.currency),
+    },
     currency: product.currency,
     category: product.category,
     imageUrl: product.imageUrl,
     stock: product.stock,
+    inStock: product.inStock,
     active: product.active,
+  };
+}
+
+export function toRestVariant(variant: VariantView, currency: string): z.infer<typeof RestVariant> {
+  return {
+    id: variant.id,
+    sku: variant.sku,
+    title: variant.title,
+    options: variant.options,
+    price: toMajorUnits(variant.priceCents, currency),
+    compareAtPrice:
+      variant.compareAtPriceCents === null ? null : toMajorUnits(variant.compareAtPriceCents, currency),
+    barcode: variant.barcode,
+    weightGrams: variant.weightGrams,
+    stock: variant.stock,
+    active: variant.active,
+  };
+}
+
+export function toRestProductDetail(product: ProductDetail): z.infer<typeof RestProductDetail> {
+  return {
+    ...toRestProduct(product),
+    options: product.options,
+    variants: product.variants.map((variant) => toRestVariant(variant, product.currency)),
   };
 }

@@ -12,9 +12,15 @@ export const inventoryRouter = createTRPCRouter({
     ctx.audit.record({
       action: "inventory.adjust",
       entity: "product",
-      entityId: input.productId,
-      before: { onHand: level.onHand - level.delta },
-      after: { onHand: level.onHand, reason: input.reason, note: input.note },
+      entityId: level.productId,
+      before: { onHand: level.onHand - level.delta, variantId: level.variantId, sku: level.sku },
+      after: {
+        onHand: level.onHand,
+        reason: input.reason,
+        note: input.note,
+        variantId: level.variantId,
+        sku: level.sku,
+      },
     });
     return level;
   }),

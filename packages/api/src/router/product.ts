@@ -7,6 +7,13 @@ import {
   UpdateProductInput,
 } from "../schemas/catalog.ts";
 import {
+  AddVariantInput,
+  ReorderVariantsInput,
+  SetOptionsInput,
+  UpdateVariantInput,
+  VariantSkuInput,
+} from "../schemas/variant.ts";
+import {
   cachedCatalogRead,
   cachedProduct,
   cachedProductPage,
@@ -18,6 +25,8 @@ import {
   updateProduct,
 } from "../services/catalog.ts";
 import { setProductsArchived } from "../services/catalog-bulk.ts";
+import { setProductOptions } from "../services/product-options.ts";
+import { addVariant, reorderVariants, updateVariant, variantBySku } from "../services/variants.ts";
 import { createTRPCRouter, publicProcedure, staffProcedure } from "../trpc.ts";
 
 const isStaff = (role: string | undefined) => role === "STAFF" || role === "ADMIN";
@@ -94,4 +103,43 @@ export const productRouter = createTRPCRouter({
       changedIds: result.changes.map(({ after }) => after.id),
     };
   }),
+
+  /** Staff: a product's options, adding every missing combination as a variant when `generate`. */
+  setOptions: staffProcedure.input(SetOptionsInput).mutation(async ({ ctx, input }) => {
+    const { before, after } = await setProductOptions(
+      ctx.db,
+      input.productId,
+      input.options,
+      input.generate,
+      ctx.user.id,
+    );
+    ctx.audit.record({ action: "product.update", entity: "product", entityId: after.id, before, after });
+    return after;
+  }),
+
+  addVariant: staffProcedure.input(AddVariantInput).mutation(async ({ ctx, input }) => {
+    const { product, variantId } = await addVariant(ctx.db, input.productId, input.variant, ctx.user.id);
+    ctx.audit.record({
+      action: "product.update",
+      entity: "product",
+      entityId: product.id,
+      after: { addedVariant: product.variants.find((variant) => variant.id === variantId) },
+    });
+    return product;
+  }),
+
+  /** Staff: a variant's SKU, values, prices, barcode, weight, or `active: false` to stop selling it. */
+  updateVariant: staffProcedure.input(UpdateVariantInput).mutation(async ({ ctx, input }) => {
+    const { before, after } = await updateVariant(ctx.db, input.id, input.patch);
+    ctx.audit.record({ action: "product.update", entity: "product", entityId: after.id, before, after });
+    return after;
+  }),
+
+  reorderVariants: staffProcedure
+    .input(ReorderVariantsInput)
+    .mutation(({ ctx, input }) => reorderVariants(ctx.db, input.productId, input.variantIds)),
+
+  variantBySku: staffProcedure
+    .input(VariantSkuInput)
+    .query(({ ctx, input }) => variantBySku(ctx.db, input.sku)),
 });

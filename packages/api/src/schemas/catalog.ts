@@ -1,5 +1,13 @@
 import { z } from "zod";
+import {
+  MAX_OPTIONS,
+  MAX_VARIANTS,
+  type OptionDefinition,
+  type VariantDefinition,
+  variantProblems,
+} from "../domain/variants.ts";
 import { INT4_MAX, pageCursor, singleLineText, text } from "./text.ts";
+import { OptionInput, VariantInput } from "./variant.ts";
 
 export const ProductSortSchema = z.enum(["newest", "price_asc", "price_desc", "name"]);
 export type ProductSort = z.infer<typeof ProductSortSchema>;
@@ -54,7 +62,12 @@ const productFields = {
 /** The low-stock threshold of a product created without one. */
 export const DEFAULT_LOW_STOCK_THRESHOLD = 5;
 
-export const CreateProductInput = z.object({
+/**
+ * A new product. Without `variants` it gets one default variant with `priceCents` and `stock`; with
+ * them (and the `options` they are combinations of) each variant has its own price and stock, and
+ * the product's price is the lowest of them.
+ */
+export const CreateProductFields = z.object({
   ...productFields,
   slug: productFields.slug.optional(),
   description: productFields.description.default(""),
@@ -62,8 +75,44 @@ export const CreateProductInput = z.object({
   categoryId: productFields.categoryId.optional(),
   imageUrl: productFields.imageUrl.optional(),
   lowStockThreshold: productFields.lowStockThreshold.default(DEFAULT_LOW_STOCK_THRESHOLD),
+  priceCents: productFields.priceCents.optional(),
   stock: z.number().int().min(0, "Stock cannot be negative").max(1_000_000).default(0),
+  options: z.array(OptionInput).max(MAX_OPTIONS, `At most ${MAX_OPTIONS} options`).default([]),
+  variants: z
+    .array(VariantInput)
+    .min(1, "Add at least one variant")
+    .max(MAX_VARIANTS, `At most ${MAX_VARIANTS} variants`)
+    .optional(),
 });
+
+/** The whole-product rules of a new product: a price or variants, and variants that fit the options. */
+export function checkNewProduct(
+  input: {
+    priceCents?: unknown;
+    price?: unknown;
+    options?: OptionDefinition[];
+    variants?: VariantDefinition[];
+  },
+  ctx: z.RefinementCtx,
+  pricePath: "priceCents" | "price" = "priceCents",
+) {
+  if (!input.variants) {
+    if (input[pricePath] === undefined)
+      ctx.addIssue({ code: "custom", path: [pricePath], message: "Enter a price" });
+    if ((input.options ?? []).length > 0)
+      ctx.addIssue({ code: "custom", path: ["variants"], message: "Give the variants of these options" });
+    return;
+  }
+  for (const problem of variantProblems(input.options ?? [], input.variants))
+    ctx.addIssue({ code: "custom", ...problem });
+}
+
+export const CreateProductInput = CreateProductFields.superRefine(
+  (input, ctx) => checkNewProduct(input, ctx),
+  {
+    when: (payload) => typeof payload.value === "object" && payload.value !== null,
+  },
+);
 export type CreateProductData = z.infer<typeof CreateProductInput>;
 
 export const UpdateProductInput = z.object({

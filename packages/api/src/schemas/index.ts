@@ -3,6 +3,7 @@
 // API's own rules.
 export * from "../domain/dates.ts";
 export * from "../domain/money.ts";
+export * from "../domain/variants.ts";
 export type { AppRouter, RouterInputs, RouterOutputs } from "../index.ts";
 export * from "./account.ts";
 export * from "./address.ts";
@@ -11,3 +12,4 @@ export * from "./catalog.ts";
 export * from "./inventory.ts";
 export * from "./order.ts";
 export * from "./product-csv.ts";
+export * from "./variant.ts";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { INT4_MAX, pageCursor, singleLineText, text } from "./text.ts";
+import { hasVariantRef, VARIANT_REF_REQUIRED, VariantRefFields } from "./variant.ts";
 
 /** Manual reasons; sales and cancellations are recorded by orders themselves. */
 export const AdjustmentReasonSchema = z.enum(["restock", "adjustment", "return"]);
@@ -12,7 +13,8 @@ export const InventoryLevelsInput = z.object({
 });
 
 const adjustmentBase = {
-  productId: z.uuid({ message: "Not a product id" }),
+  /** The variant whose stock changes; or `productId` for a product with one variant. */
+  ...VariantRefFields,
   reason: AdjustmentReasonSchema,
   note: text().trim().max(500).optional(),
   /** The level's version when the caller read it; a change since then is refused. */
@@ -54,13 +56,16 @@ export function toStockChange<Fields extends { delta?: number; set?: number }>({
 }
 
 /** A change by `delta` or to a level (`set`); both, or neither, is refused. */
-export const AdjustStockInput = AdjustStockFields.refine(hasOneStockChange, ONE_STOCK_CHANGE).transform(
-  toStockChange,
-);
+export const AdjustStockInput = AdjustStockFields.refine(hasOneStockChange, ONE_STOCK_CHANGE)
+  .refine(hasVariantRef, VARIANT_REF_REQUIRED)
+  .transform(toStockChange);
 export type AdjustStockData = z.infer<typeof AdjustStockInput>;
 
-export const StockMovementsInput = z.object({
-  productId: z.uuid({ message: "Not a product id" }),
-  cursor: pageCursor().optional(),
-  limit: z.number().int().min(1).max(100).default(50),
-});
+/** One variant's ledger (`variantId`), or a product's across its variants (`productId`). */
+export const StockMovementsInput = z
+  .object({
+    ...VariantRefFields,
+    cursor: pageCursor().optional(),
+    limit: z.number().int().min(1).max(100).default(50),
+  })
+  .refine(hasVariantRef, VARIANT_REF_REQUIRED);

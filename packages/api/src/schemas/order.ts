@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { UserIdSchema } from "./account.ts";
 import { dateFilter, INT4_MAX, pageCursor, singleLineText, text } from "./text.ts";
+import { hasVariantRef, VARIANT_REF_REQUIRED, VariantRefFields } from "./variant.ts";
 
 export const OrderStatusSchema = z.enum(["pending", "paid", "shipped", "delivered", "cancelled"]);
 
@@ -22,14 +23,17 @@ export const MAX_ORDER_LINE_QUANTITY = 999;
 /** Most one order may total: $100,000,000.00, far below what its bigint columns hold. */
 export const MAX_ORDER_TOTAL_CENTS = 10_000_000_000;
 
-export const OrderLineInput = z.object({
-  productId: z.uuid({ message: "Not a product id" }),
-  quantity: z
-    .number()
-    .int("Use a whole number")
-    .min(1, "Order at least one")
-    .max(MAX_ORDER_LINE_QUANTITY, `Order at most ${MAX_ORDER_LINE_QUANTITY}`),
-});
+/** A line buys a variant (`variantId`), or a product that has one active variant (`productId`). */
+export const OrderLineInput = z
+  .object({
+    ...VariantRefFields,
+    quantity: z
+      .number()
+      .int("Use a whole number")
+      .min(1, "Order at least one")
+      .max(MAX_ORDER_LINE_QUANTITY, `Order at most ${MAX_ORDER_LINE_QUANTITY}`),
+  })
+  .refine(hasVariantRef, VARIANT_REF_REQUIRED);
 
 export const IdempotencyKeySchema = singleLineText()
   .trim()

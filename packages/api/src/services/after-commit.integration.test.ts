@@ -35,6 +35,7 @@ describe("a change made by calling a service directly (no router) invalidates th
         currency: "USD",
         stock: 3,
         lowStockThreshold: 5,
+        options: [],
       },
       staff.id,
     );

@@ -1,10 +1,20 @@
 import type { DbClient } from "../db-client.ts";
-import { NotFoundError } from "../errors.ts";
+import { DomainError } from "../errors.ts";
 import { MAX_CART_QUANTITY } from "../schemas/cart.ts";
-import { type ProductView, productViewSelect, toProductView } from "./product-view.ts";
+import { type ProductDetail, productViewSelect, toProductView, type VariantView } from "./product-view.ts";
+import { loadRefVariants, resolveVariant, resolveVariantRef, type VariantRef } from "./variant-refs.ts";
+
+export interface CartLine {
+  variantId: string;
+  productId: string;
+  quantity: number;
+  product: ProductDetail;
+  variant: VariantView;
+  lineTotalCents: number;
+}
 
 export interface CartView {
-  items: { productId: string; quantity: number; product: ProductView; lineTotalCents: number }[];
+  items: CartLine[];
   subtotalCents: number;
   itemCount: number;
 }
@@ -22,33 +32,34 @@ async function cartIdOf(db: DbClient, userId: string): Promise<string> {
   return cart!.id;
 }
 
-async function assertBuyable(db: DbClient, productId: string) {
-  const product = await db.product.findUnique({ where: { id: productId }, select: { active: true } });
-  if (!product?.active) throw new NotFoundError("Product not found", { productId });
-}
-
-/** The signed-in shopper's cart; lines whose product was archived since are dropped from the view. */
+/**
+ * The signed-in shopper's cart, each line priced at its variant's price; lines whose product was
+ * archived or whose variant stopped being sold since are dropped from the view.
+ */
 export async function getCart(db: DbClient, userId: string): Promise<CartView> {
   const cart = await db.cart.findUnique({
     where: { userId },
     select: {
       items: {
-        select: { productId: true, quantity: true, product: { select: productViewSelect } },
+        select: { variantId: true, productId: true, quantity: true, product: { select: productViewSelect } },
         orderBy: { addedAt: "asc" },
       },
     },
   });
-  const items = (cart?.items ?? [])
-    .filter((item) => item.product.active)
-    .map((item) => {
-      const product = toProductView(item.product);
-      return {
-        productId: item.productId,
-        quantity: item.quantity,
-        product,
-        lineTotalCents: product.priceCents * item.quantity,
-      };
+  const items: CartLine[] = [];
+  for (const item of cart?.items ?? []) {
+    const product = toProductView(item.product);
+    const variant = product.variants.find((candidate) => candidate.id === item.variantId);
+    if (!product.active || !variant?.active) continue;
+    items.push({
+      variantId: item.variantId,
+      productId: item.productId,
+      quantity: item.quantity,
+      product,
+      variant,
+      lineTotalCents: variant.priceCents * item.quantity,
     });
+  }
   return {
     items,
     subtotalCents: items.reduce((sum, item) => sum + item.lineTotalCents, 0),
@@ -56,18 +67,19 @@ export async function getCart(db: DbClient, userId: string): Promise<CartView> {
   };
 }
 
-/** Adds to the line's quantity (capped at the per-line maximum). */
+/** Adds to the variant's line (capped at the per-line maximum). */
 export async function addToCart(
   db: DbClient,
   userId: string,
-  productId: string,
+  ref: VariantRef,
   quantity: number,
 ): Promise<CartView> {
-  await assertBuyable(db, productId);
+  const variant = await resolveVariant(db, ref);
   const cartId = await cartIdOf(db, userId);
   await db.$executeRaw`
-    INSERT INTO cart_item ("cartId", "productId", quantity) VALUES (${cartId}::uuid, ${productId}::uuid, ${Math.min(quantity, MAX_CART_QUANTITY)})
-    ON CONFLICT ("cartId", "productId") DO UPDATE SET quantity = least(cart_item.quantity + excluded.quantity, ${MAX_CART_QUANTITY})`;
+    INSERT INTO cart_item ("cartId", "productId", "variantId", quantity)
+    VALUES (${cartId}::uuid, ${variant.productId}::uuid, ${variant.id}::uuid, ${Math.min(quantity, MAX_CART_QUANTITY)})
+    ON CONFLICT ("cartId", "variantId") DO UPDATE SET quantity = least(cart_item.quantity + excluded.quantity, ${MAX_CART_QUANTITY})`;
   return getCart(db, userId);
 }
 
@@ -75,20 +87,28 @@ export async function addToCart(
 export async function setCartQuantity(
   db: DbClient,
   userId: string,
-  productId: string,
+  ref: VariantRef,
   quantity: number,
 ): Promise<CartView> {
+  if (quantity === 0) return removeFromCart(db, userId, ref);
+  const variant = await resolveVariant(db, ref);
   const cartId = await cartIdOf(db, userId);
-  if (quantity === 0) {
-    await db.cartItem.deleteMany({ where: { cartId, productId } });
-  } else {
-    await assertBuyable(db, productId);
-    await db.cartItem.upsert({
-      where: { cartId_productId: { cartId, productId } },
-      create: { cartId, productId, quantity },
-      update: { quantity },
-    });
-  }
+  await db.cartItem.upsert({
+    where: { cartId_variantId: { cartId, variantId: variant.id } },
+    create: { cartId, productId: variant.productId, variantId: variant.id, quantity },
+    update: { quantity },
+  });
+  return getCart(db, userId);
+}
+
+/** Removes the variant's line, or (given only a product) every line of that product. */
+export async function removeFromCart(db: DbClient, userId: string, ref: VariantRef): Promise<CartView> {
+  await db.cartItem.deleteMany({
+    where: {
+      cart: { userId },
+      ...(ref.variantId !== undefined ? { variantId: ref.variantId } : { productId: ref.productId }),
+    },
+  });
   return getCart(db, userId);
 }
 
@@ -97,19 +117,26 @@ export async function clearCart(db: DbClient, userId: string): Promise<CartView>
   return getCart(db, userId);
 }
 
-/** Merges a guest cart at sign-in: quantities of the same product add up; unknown or archived products are skipped. */
+/**
+ * Merges a guest cart at sign-in: quantities of the same variant add up; lines that no longer name
+ * something to buy (an unknown or archived product, a retired variant, a product now with several
+ * variants) are skipped.
+ */
 export async function mergeCart(
   db: DbClient,
   userId: string,
-  items: { productId: string; quantity: number }[],
+  items: (VariantRef & { quantity: number })[],
 ): Promise<CartView> {
-  const active = await db.product.findMany({
-    where: { id: { in: items.map((i) => i.productId) }, active: true },
-    select: { id: true },
-  });
-  const buyable = new Set(active.map((product) => product.id));
+  const rows = await loadRefVariants(db, items);
   for (const item of items) {
-    if (buyable.has(item.productId)) await addToCart(db, userId, item.productId, item.quantity);
+    let variantId: string;
+    try {
+      variantId = resolveVariantRef(item, rows).id;
+    } catch (error) {
+      if (error instanceof DomainError) continue;
+      throw error;
+    }
+    await addToCart(db, userId, { variantId }, item.quantity);
   }
   return getCart(db, userId);
 }

@@ -5,20 +5,29 @@ import type { CatalogReads } from "./catalog-reads.ts";
 
 const TTL_SECONDS = 300;
 
-/** A committed stock change: the level it left and by how much it moved. */
+/** A committed stock change of one variant: the level it left and by how much it moved. */
 export interface StockChange {
   productId: string;
+  variantId: string;
   onHand: number;
   delta: number;
 }
+
+/** A product's current stock: what can be bought (its active variants' sum) and each variant's level. */
+export interface ProductStock {
+  stock: number;
+  variants: Record<string, number>;
+}
+
+const NO_STOCK: ProductStock = { stock: 0, variants: {} };
 
 /**
  * Read-through cache for catalog reads in Redis, in two layers that are invalidated separately:
  *
  * - Catalog entries (product pages, details, categories) are stamped with the catalog version current
  *   when their read began. Product and category writes bump it after they commit.
- * - Stock levels are kept per product, stamped with that catalog version and the product's own stock
- *   generation. A sale, cancellation or adjustment bumps only the generations of the products it
+ * - Stock levels are kept per product (its buyable sum and each variant's level), stamped with that
+ *   catalog version and the product's own stock generation. A sale, cancellation or adjustment bumps only the generations of the products it
  *   touched, so it leaves every other cached page alone. Pages are served with their products' current
  *   levels laid over them (see `levels`). A change that sells a product out or brings it back also
  *   bumps the catalog version, because it changes which products an in-stock list holds.
@@ -132,22 +141,24 @@ export class CatalogCache {
    */
   async levels(
     productIds: readonly string[],
-    load: (productIds: string[]) => Promise<Map<string, number>>,
+    load: (productIds: string[]) => Promise<Map<string, ProductStock>>,
     reads?: CatalogReads,
-  ): Promise<Map<string, number>> {
+  ): Promise<Map<string, ProductStock>> {
     if (productIds.length === 0) return new Map();
     const version = await this.currentVersion();
     const keys = productIds.map((id) => this.stockKey(id));
     const generations = version === null ? null : await this.generationsAt(keys);
     if (version === null || generations === null) return load([...productIds]);
-    const levels = new Map<string, number>();
+    const levels = new Map<string, ProductStock>();
     const missing: number[] = [];
     try {
       const stored = await Promise.all(keys.map((key) => this.near!.get(`${key}:level`)));
       productIds.forEach((id, index) => {
-        const [entryVersion, generation, onHand] = (stored[index] ?? "").split("|");
-        if (entryVersion === version && generation === generations[index] && onHand !== undefined)
-          levels.set(id, Number(onHand));
+        const entry = stored[index] ?? "";
+        const [entryVersion, generation] = entry.split("|", 2);
+        const value = entry.slice((entryVersion?.length ?? 0) + (generation?.length ?? 0) + 2);
+        if (entryVersion === version && generation === generations[index] && value !== "")
+          levels.set(id, JSON.parse(value) as ProductStock);
         else missing.push(index);
       });
     } catch {
@@ -157,9 +168,14 @@ export class CatalogCache {
       const loaded = await load(missing.map((index) => productIds[index]!));
       const pipeline = this.redis!.pipeline();
       for (const index of missing) {
-        const onHand = loaded.get(productIds[index]!) ?? 0;
-        levels.set(productIds[index]!, onHand);
-        pipeline.set(`${keys[index]}:level`, `${version}|${generations[index]}|${onHand}`, "EX", TTL_SECONDS);
+        const stock = loaded.get(productIds[index]!) ?? NO_STOCK;
+        levels.set(productIds[index]!, stock);
+        pipeline.set(
+          `${keys[index]}:level`,
+          `${version}|${generations[index]}|${JSON.stringify(stock)}`,
+          "EX",
+          TTL_SECONDS,
+        );
       }
       pipeline.exec().catch(() => {});
     }
@@ -183,7 +199,10 @@ export class CatalogCache {
     }
   }
 
-  /** Call after stock changes commit: only the products touched are invalidated, unless one sold out or came back. */
+  /**
+   * Call after stock changes commit: only the products touched are invalidated, unless a variant sold
+   * out or came back (which may change whether its product is in stock).
+   */
   async stockChanged(changes: readonly StockChange[]): Promise<void> {
     if (!this.redis || changes.length === 0) return;
     const crossedZero = changes.some((change) => change.onHand - change.delta > 0 !== change.onHand > 0);

@@ -2,13 +2,21 @@ import { Prisma } from "@stockroom/db";
 import { type DbClient, inTransaction } from "../db-client.ts";
 import { ConflictError, InvalidInputError, NotFoundError } from "../errors.ts";
 import type { CreateProductData, ProductListFilter, ProductPatch, ProductSort } from "../schemas/catalog.ts";
-import type { CatalogCache } from "./catalog-cache.ts";
+import type { VariantData } from "../schemas/variant.ts";
+import type { CatalogCache, ProductStock } from "./catalog-cache.ts";
 import { catalogChanged } from "./catalog-changes.ts";
 import type { CatalogReads } from "./catalog-reads.ts";
 import { decodeSortCursor, encodeSortCursor } from "./cursor.ts";
-import { openStock } from "./inventory-ledger.ts";
-import { type ProductView, productViewSelect, toProductView } from "./product-view.ts";
+import {
+  buyableStock,
+  type ProductDetail,
+  type ProductView,
+  productViewSelect,
+  toProductView,
+} from "./product-view.ts";
 import type { ReadReplica } from "./read-replica.ts";
+import { isUniqueViolation } from "./transaction-retry.ts";
+import { insertOptions, insertVariants } from "./variants.ts";
 
 export interface ProductPage {
   products: ProductView[];
@@ -21,6 +29,7 @@ interface ListRow {
   name: string;
   description: string;
   priceCents: number;
+  maxPriceCents: number;
   currency: string;
   imageUrl: string | null;
   active: boolean;
@@ -60,7 +69,10 @@ export async function listProducts(db: DbClient, filter: ProductListFilter): Pro
     conditions.push(Prisma.sql`p."priceCents" >= ${filter.minPriceCents}`);
   if (filter.maxPriceCents !== undefined)
     conditions.push(Prisma.sql`p."priceCents" <= ${filter.maxPriceCents}`);
-  if (filter.inStock) conditions.push(Prisma.sql`coalesce(i."onHand", 0) > 0`);
+  if (filter.inStock)
+    conditions.push(Prisma.sql`EXISTS (
+      SELECT 1 FROM product_variant v JOIN inventory_level l ON l."variantId" = v.id
+      WHERE v."productId" = p.id AND v.active AND l."onHand" > 0)`);
   if (filter.q) conditions.push(Prisma.sql`p."searchVector" @@ websearch_to_tsquery('english', ${filter.q})`);
   if (filter.cursor) {
     const after = decodeSortCursor(filter.cursor, filter.sort);
@@ -74,11 +86,12 @@ export async function listProducts(db: DbClient, filter: ProductListFilter): Pro
   const where = conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
   const direction = Prisma.raw(sort.direction);
   const rows = await db.$queryRaw<ListRow[]>`
-    SELECT p.id, p.slug, p.name, p.description, p."priceCents", p.currency, p."imageUrl", p.active,
-           p."lowStockThreshold", p."createdAt", p."updatedAt", coalesce(i."onHand", 0)::int AS stock,
+    SELECT p.id, p.slug, p.name, p.description, p."priceCents", p."maxPriceCents", p.currency, p."imageUrl",
+           p.active, p."lowStockThreshold", p."createdAt", p."updatedAt",
+           (SELECT coalesce(sum(l."onHand"), 0) FROM product_variant v
+            JOIN inventory_level l ON l."variantId" = v.id WHERE v."productId" = p.id AND v.active)::int AS stock,
            c.id AS "categoryId", c.slug AS "categorySlug", c.name AS "categoryName"
     FROM product p
-    LEFT JOIN inventory_level i ON i."productId" = p.id
     LEFT JOIN category c ON c.id = p."categoryId"
     ${where}
     ORDER BY ${sort.key} ${direction}, p.id ${direction}
@@ -96,6 +109,7 @@ function rowToView(row: ListRow): ProductView {
   return {
     ...product,
     currency: product.currency.trim(),
+    inStock: product.stock > 0,
     category:
       categoryId && categorySlug && categoryName
         ? { id: categoryId, slug: categorySlug, name: categoryName }
@@ -107,7 +121,7 @@ export async function getProduct(
   db: DbClient,
   where: { id: string } | { slug: string },
   options: { includeArchived?: boolean } = {},
-): Promise<ProductView> {
+): Promise<ProductDetail> {
   const product = await db.product.findUnique({ where, select: productViewSelect });
   if (!product || (!product.active && !options.includeArchived)) {
     throw new NotFoundError(
@@ -143,60 +157,86 @@ async function assertCategoryExists(db: DbClient, categoryId: string | null | un
   if (!found) throw new InvalidInputError("Category not found", { categoryId });
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
-
 /**
- * Creates a product with its stock level and, when it starts with stock, the opening ledger row (both
- * written by the inventory service), in one transaction; the catalog cache hears of it after commit.
+ * Creates a product with its options and variants (one default variant with `priceCents` and `stock`
+ * when none are given), their stock levels and opening ledger rows (written by the inventory service),
+ * in one transaction; the catalog cache hears of it after commit.
  */
 export async function createProduct(
   db: DbClient,
   data: CreateProductData,
   actorId: string | null,
-): Promise<ProductView> {
+): Promise<ProductDetail> {
   await assertCategoryExists(db, data.categoryId);
   const slug = data.slug ?? slugify(data.name);
+  const variants: VariantData[] = data.variants ?? [
+    { priceCents: data.priceCents ?? 0, stock: data.stock, options: {}, active: true },
+  ];
+  const prices = variants.filter((variant) => variant.active).map((variant) => variant.priceCents);
+  const range = prices.length > 0 ? prices : variants.map((variant) => variant.priceCents);
   try {
     return await inTransaction(db, async (tx) => {
-      const { id } = await tx.product.create({
+      const product = await tx.product.create({
         data: {
           slug,
           name: data.name,
           description: data.description,
-          priceCents: data.priceCents,
+          priceCents: Math.min(...range),
+          maxPriceCents: Math.max(...range),
           currency: data.currency,
           categoryId: data.categoryId ?? null,
           imageUrl: data.imageUrl ?? null,
           lowStockThreshold: data.lowStockThreshold,
         },
-        select: { id: true },
+        select: { id: true, slug: true },
       });
-      await openStock(tx, [{ productId: id, onHand: data.stock }], actorId);
+      await insertOptions(tx, product.id, data.options);
+      await insertVariants(
+        tx,
+        product,
+        data.options.map((option) => option.name),
+        variants,
+        actorId,
+      );
       await catalogChanged(tx);
-      return toProductView(await tx.product.findUniqueOrThrow({ where: { id }, select: productViewSelect }));
+      return toProductView(
+        await tx.product.findUniqueOrThrow({ where: { id: product.id }, select: productViewSelect }),
+      );
     });
   } catch (error) {
-    if (isUniqueViolation(error))
+    if (isUniqueViolation(error, "slug"))
       throw new ConflictError("A product with this slug already exists", { slug });
     throw error;
   }
 }
 
+/**
+ * Changes a product's fields. A price is a variant's: for a product with one variant `priceCents`
+ * sets that variant's, for one with several it is refused (set each variant's instead).
+ */
 export async function updateProduct(
   db: DbClient,
   id: string,
   patch: ProductPatch,
-): Promise<{ before: ProductView; after: ProductView }> {
+): Promise<{ before: ProductDetail; after: ProductDetail }> {
   const before = await getProduct(db, { id }, { includeArchived: true });
   await assertCategoryExists(db, patch.categoryId);
+  const { priceCents, ...fields } = patch;
+  if (priceCents !== undefined && before.variants.length !== 1)
+    throw new InvalidInputError("This product has several variants: set each variant's price", {
+      productId: id,
+      variants: before.variants.map((variant) => ({ id: variant.id, title: variant.title })),
+    });
   try {
-    const after = await db.product.update({ where: { id }, data: patch, select: productViewSelect });
+    const after = await inTransaction(db, async (tx) => {
+      if (priceCents !== undefined)
+        await tx.productVariant.update({ where: { id: before.variants[0]!.id }, data: { priceCents } });
+      return tx.product.update({ where: { id }, data: fields, select: productViewSelect });
+    });
     await catalogChanged(db);
     return { before, after: toProductView(after) };
   } catch (error) {
-    if (isUniqueViolation(error))
+    if (isUniqueViolation(error, "slug"))
       throw new ConflictError("A product with this slug already exists", { slug: patch.slug });
     throw error;
   }
@@ -206,18 +246,32 @@ export async function setProductActive(
   db: DbClient,
   id: string,
   active: boolean,
-): Promise<{ before: ProductView; after: ProductView }> {
+): Promise<{ before: ProductDetail; after: ProductDetail }> {
   const before = await getProduct(db, { id }, { includeArchived: true });
   const after = await db.product.update({ where: { id }, data: { active }, select: productViewSelect });
   await catalogChanged(db);
   return { before, after: toProductView(after) };
 }
 
-/** Products' stock on hand now (0 for a product without an inventory row). */
-export async function stockLevels(db: DbClient, productIds: readonly string[]): Promise<Map<string, number>> {
-  const rows = await db.$queryRaw<{ productId: string; onHand: number }[]>`
-    SELECT "productId", "onHand" FROM inventory_level WHERE "productId" = ANY(${[...productIds]}::uuid[])`;
-  return new Map(rows.map((row) => [row.productId, row.onHand]));
+/** Products' current stock: each variant's level, and the sum over the active ones. */
+export async function stockLevels(
+  db: DbClient,
+  productIds: readonly string[],
+): Promise<Map<string, ProductStock>> {
+  const rows = await db.$queryRaw<
+    { productId: string; variantId: string; active: boolean; onHand: number }[]
+  >`
+    SELECT v."productId", v.id AS "variantId", v.active, coalesce(l."onHand", 0)::int AS "onHand"
+    FROM product_variant v LEFT JOIN inventory_level l ON l."variantId" = v.id
+    WHERE v."productId" = ANY(${[...productIds]}::uuid[])`;
+  const levels = new Map<string, ProductStock>();
+  for (const row of rows) {
+    const stock = levels.get(row.productId) ?? { stock: 0, variants: {} };
+    stock.variants[row.variantId] = row.onHand;
+    if (row.active) stock.stock += row.onHand;
+    levels.set(row.productId, stock);
+  }
+  return levels;
 }
 
 /** Where cached catalog reads come from (a request's context fits), and what records them. */
@@ -247,8 +301,16 @@ export function cachedCatalogRead<T>(
   return source.cache.read(key, () => readCatalog(source, load), source.catalogReads);
 }
 
+/** A product in any shape that carries its stock (and maybe its variants' stock), by id. */
+interface StockedProduct {
+  id: string;
+  stock: number;
+  inStock: boolean;
+  variants?: readonly { id: string; active: boolean; stock: number }[];
+}
+
 /** A product (in any shape with an id and stock) from the catalog cache, with its current stock. */
-export async function cachedProduct<P extends { id: string; stock: number }>(
+export async function cachedProduct<P extends StockedProduct>(
   source: CatalogSource,
   key: string,
   load: (db: DbClient) => Promise<P>,
@@ -259,7 +321,7 @@ export async function cachedProduct<P extends { id: string; stock: number }>(
 }
 
 /** A page of products from the catalog cache, each with its current stock. */
-export async function cachedProductPage<P extends { id: string; stock: number }, T extends { products: P[] }>(
+export async function cachedProductPage<P extends StockedProduct, T extends { products: P[] }>(
   source: CatalogSource,
   key: string,
   load: (db: DbClient) => Promise<T>,
@@ -270,9 +332,10 @@ export async function cachedProductPage<P extends { id: string; stock: number },
 
 /**
  * Lays each product's current stock over products read from the catalog cache, whose own `stock` may
- * be older: catalog entries outlive sales (see CatalogCache).
+ * be older: catalog entries outlive sales (see CatalogCache). A product with its variants gets each
+ * variant's level too.
  */
-async function withCurrentStock<P extends { id: string; stock: number }>(
+async function withCurrentStock<P extends StockedProduct>(
   source: CatalogSource,
   products: readonly P[],
 ): Promise<P[]> {
@@ -281,5 +344,17 @@ async function withCurrentStock<P extends { id: string; stock: number }>(
     (ids) => readCatalog(source, (db) => stockLevels(db, ids)),
     source.catalogReads,
   );
-  return products.map((product) => ({ ...product, stock: levels.get(product.id) ?? 0 }));
+  return products.map((product) => {
+    const current = levels.get(product.id);
+    if (!product.variants) {
+      const stock = current?.stock ?? 0;
+      return { ...product, stock, inStock: stock > 0 };
+    }
+    const variants = product.variants.map((variant) => ({
+      ...variant,
+      stock: current?.variants[variant.id] ?? 0,
+    }));
+    const stock = buyableStock(variants);
+    return { ...product, variants, stock, inStock: stock > 0 };
+  });
 }

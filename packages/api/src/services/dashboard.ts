@@ -2,6 +2,7 @@ import type { OrderStatus } from "@stockroom/db";
 import type { DbClient } from "../db-client.ts";
 import { DEFAULT_TIME_ZONE } from "../domain/dates.ts";
 import { centsFromDb } from "../domain/money.ts";
+import { variantTitle } from "../domain/variants.ts";
 import type { DashboardRange } from "../schemas/account.ts";
 import { addDays, localDay } from "./dashboard-days.ts";
 import { type SalesDay, type SalesFigures, salesOverview } from "./dashboard-sales.ts";
@@ -16,7 +17,16 @@ export interface Dashboard {
   ordersByStatus: Record<OrderStatus, number>;
   salesByDay: SalesDay[];
   topProducts: TopProduct[];
-  lowStock: { productId: string; name: string; slug: string; onHand: number; lowStockThreshold: number }[];
+  lowStock: {
+    productId: string;
+    variantId: string;
+    sku: string;
+    name: string;
+    variantTitle: string;
+    slug: string;
+    onHand: number;
+    lowStockThreshold: number;
+  }[];
   recentOrders: {
     id: string;
     number: number;
@@ -56,7 +66,7 @@ export async function orderCountsByStatus(
 }
 
 /**
- * Low stock: levels at or under their product's own threshold. The highest threshold (an index read)
+ * Low stock: active variants' levels at or under their product's own threshold. The highest threshold (an index read)
  * bounds the levels read first, so only those few are joined with their products, not all of them.
  */
 async function lowStock(db: DbClient): Promise<Dashboard["lowStock"]> {
@@ -64,11 +74,22 @@ async function lowStock(db: DbClient): Promise<Dashboard["lowStock"]> {
     { max: number | null }[]
   >`SELECT max("lowStockThreshold") AS max FROM product`;
   if (highest?.max == null) return [];
-  return db.$queryRaw<Dashboard["lowStock"]>`
-    SELECT p.id AS "productId", p.name, p.slug, l."onHand", p."lowStockThreshold"
-    FROM inventory_level l JOIN product p ON p.id = l."productId"
-    WHERE l."onHand" <= ${highest.max}::int AND p.active AND l."onHand" <= p."lowStockThreshold"
-    ORDER BY l."onHand", p.name LIMIT 10`;
+  const rows = await db.$queryRaw<
+    (Omit<Dashboard["lowStock"][number], "variantTitle"> & {
+      option1: string;
+      option2: string;
+      option3: string;
+    })[]
+  >`
+    SELECT p.id AS "productId", v.id AS "variantId", v.sku, v.option1, v.option2, v.option3, p.name, p.slug,
+           l."onHand", p."lowStockThreshold"
+    FROM inventory_level l JOIN product_variant v ON v.id = l."variantId" JOIN product p ON p.id = v."productId"
+    WHERE l."onHand" <= ${highest.max}::int AND v.active AND p.active AND l."onHand" <= p."lowStockThreshold"
+    ORDER BY l."onHand", p.name, v.position LIMIT 10`;
+  return rows.map(({ option1, option2, option3, ...row }) => ({
+    ...row,
+    variantTitle: variantTitle([option1, option2, option3]),
+  }));
 }
 
 /**

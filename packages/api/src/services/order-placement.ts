@@ -1,14 +1,16 @@
 import { createHash } from "node:crypto";
 import { retryingTransaction } from "../db-client.ts";
 import { lineTotalCents, orderTotalCents } from "../domain/money.ts";
-import { aggregateLines, type RequestedLine } from "../domain/order-lines.ts";
-import { InsufficientInventoryError, InvalidInputError, NotFoundError } from "../errors.ts";
+import { aggregateLines, lineKey, type RequestedLine } from "../domain/order-lines.ts";
+import { variantTitle } from "../domain/variants.ts";
+import { InsufficientInventoryError, InvalidInputError } from "../errors.ts";
 import { MAX_ORDER_TOTAL_CENTS, type ShippingAddress } from "../schemas/order.ts";
 import type { Sql } from "../sql.ts";
 import type { StockChange } from "./catalog-cache.ts";
-import { ORDER_PLACEMENT_SQL, type PlacementProduct, placeValues } from "./order-placement-sql.ts";
+import { ORDER_PLACEMENT_SQL, type PlacementVariant, placeValues } from "./order-placement-sql.ts";
 import type { OrderView } from "./order-view.ts";
 import { RetryableConflictError } from "./transaction-retry.ts";
+import { idsToLoad, resolveVariantRef } from "./variant-refs.ts";
 
 export interface PlaceOrderRequest {
   userId: string;
@@ -17,13 +19,16 @@ export interface PlaceOrderRequest {
   idempotencyKey?: string;
 }
 
-/** What makes two requests "the same" for an idempotency key: who, what (after aggregation) and where. */
+/** What makes two requests "the same" for an idempotency key: who, what (added up per line reference) and where. */
 export function hashOrderRequest(request: PlaceOrderRequest): string {
-  const lines = aggregateLines(request.items).sort((a, b) => a.productId.localeCompare(b.productId));
+  const totals = new Map<string, number>();
+  for (const line of request.items)
+    totals.set(lineKey(line), (totals.get(lineKey(line)) ?? 0) + line.quantity);
+  const lines = [...totals].sort(([a], [b]) => a.localeCompare(b));
   const address = request.shippingAddress;
   const canonical = JSON.stringify([
     request.userId,
-    lines.map((l) => [l.productId, l.quantity]),
+    lines,
     [address.street, address.city, address.state, address.zip, address.country],
   ]);
   return createHash("sha256").update(canonical).digest("hex");
@@ -36,7 +41,7 @@ type PlacedRow = {
   number: number | null;
   createdAt: Date | null;
   updatedAt: Date | null;
-  levels: { productId: string; onHand: number }[] | string | null;
+  levels: { variantId: string; onHand: number }[] | string | null;
 };
 
 /**
@@ -71,15 +76,16 @@ async function tryPlaceOrder(
   customer: OrderView["customer"],
 ): Promise<{ order: OrderView; stockChanges: StockChange[] } | undefined> {
   const actorId = actor.id;
-  const lines = aggregateLines(request.items);
-  const ids = lines.map((line) => line.productId);
-  const products = await sql.rows<PlacementProduct>(ORDER_PLACEMENT_SQL.products, [ids]);
-  const byId = new Map(products.map((product) => [product.id, product]));
-  for (const line of lines) {
-    if (!byId.get(line.productId)?.active)
-      throw new NotFoundError("Product not found", { productId: line.productId });
-  }
-  const currencies = new Set(products.map((product) => product.currency));
+  const { variantIds, productIds } = idsToLoad(request.items);
+  const variants = await sql.rows<PlacementVariant>(ORDER_PLACEMENT_SQL.variants, [variantIds, productIds]);
+  const lines = aggregateLines(
+    request.items.map((item) => ({
+      variantId: resolveVariantRef(item, variants).id,
+      quantity: item.quantity,
+    })),
+  );
+  const byId = new Map(variants.map((variant) => [variant.id, variant]));
+  const currencies = new Set(lines.map((line) => byId.get(line.variantId)!.currency));
   if (currencies.size > 1)
     throw new InvalidInputError("All items in one order must share a currency", {
       currencies: [...currencies],
@@ -87,13 +93,16 @@ async function tryPlaceOrder(
   const currency = [...currencies][0] ?? "USD";
 
   const priced = lines.map((line) => {
-    const product = byId.get(line.productId)!;
+    const variant = byId.get(line.variantId)!;
     return {
       ...line,
-      productName: product.name,
-      productSlug: product.slug,
-      imageUrl: product.imageUrl,
-      unitPriceCents: product.priceCents,
+      productId: variant.productId,
+      sku: variant.sku,
+      variantTitle: variantTitle([variant.option1, variant.option2, variant.option3]),
+      productName: variant.name,
+      productSlug: variant.slug,
+      imageUrl: variant.imageUrl,
+      unitPriceCents: variant.priceCents,
     };
   });
   const subtotalCents = orderTotalCents(priced);
@@ -121,19 +130,23 @@ async function tryPlaceOrder(
   if (!row.unchanged) return undefined;
   if (!row.enough) {
     const onHand = levelsOf(row.levels);
-    const short = lines.find((line) => (onHand.get(line.productId) ?? 0) < line.quantity)!;
+    const short = priced.find((line) => (onHand.get(line.variantId) ?? 0) < line.quantity)!;
     throw new InsufficientInventoryError({
       productId: short.productId,
-      productName: byId.get(short.productId)!.name,
-      available: onHand.get(short.productId) ?? 0,
+      variantId: short.variantId,
+      sku: short.sku,
+      productName: short.productName,
+      variantTitle: short.variantTitle,
+      available: onHand.get(short.variantId) ?? 0,
       requested: short.quantity,
     });
   }
   const order = { id: row.id!, number: row.number!, createdAt: row.createdAt!, updatedAt: row.updatedAt! };
   const before = levelsOf(row.levels);
-  const stockChanges = lines.map((line) => ({
+  const stockChanges = priced.map((line) => ({
     productId: line.productId,
-    onHand: (before.get(line.productId) ?? 0) - line.quantity,
+    variantId: line.variantId,
+    onHand: (before.get(line.variantId) ?? 0) - line.quantity,
     delta: -line.quantity,
   }));
 
@@ -160,6 +173,9 @@ async function tryPlaceOrder(
     items: priced
       .map((line) => ({
         productId: line.productId,
+        variantId: line.variantId,
+        sku: line.sku,
+        variantTitle: line.variantTitle,
         productName: line.productName,
         productSlug: line.productSlug,
         imageUrl: line.imageUrl,
@@ -167,7 +183,7 @@ async function tryPlaceOrder(
         quantity: line.quantity,
         lineTotalCents: lineTotalCents(line),
       }))
-      .sort((a, b) => a.productName.localeCompare(b.productName)),
+      .sort(byNameAndTitle),
     customer,
     // The history row's createdAt defaults to now(), the transaction's start, like the order's.
     history: [
@@ -183,11 +199,19 @@ async function tryPlaceOrder(
   return { order: view, stockChanges };
 }
 
-/** The stock each line's product had under the statement's locks, before it was taken. */
+/** The stock each line's variant had under the statement's locks, before it was taken. */
 function levelsOf(levels: PlacedRow["levels"]): Map<string, number> {
   const rows = (typeof levels === "string" ? JSON.parse(levels) : (levels ?? [])) as {
-    productId: string;
+    variantId: string;
     onHand: number;
   }[];
-  return new Map(rows.map((level) => [level.productId, level.onHand]));
+  return new Map(rows.map((level) => [level.variantId, level.onHand]));
+}
+
+/** Order lines as orders show them: by product name, then variant title (as order-view.ts reads them). */
+export function byNameAndTitle(
+  a: { productName: string; variantTitle: string },
+  b: { productName: string; variantTitle: string },
+): number {
+  return a.productName.localeCompare(b.productName) || a.variantTitle.localeCompare(b.variantTitle);
 }

@@ -21,13 +21,16 @@ export const orderViewSelect = {
   items: {
     select: {
       productId: true,
+      variantId: true,
+      sku: true,
       productName: true,
+      variantTitle: true,
       unitPriceCents: true,
       quantity: true,
       lineTotalCents: true,
       product: { select: { slug: true, imageUrl: true } },
     },
-    orderBy: { productName: "asc" },
+    orderBy: [{ productName: "asc" }, { variantTitle: "asc" }],
   },
   user: { select: { id: true, email: true, name: true } },
   history: {
@@ -59,7 +62,11 @@ export interface OrderView {
   updatedAt: Date;
   items: {
     productId: string;
+    variantId: string;
+    /** The SKU, product name and variant title the line was sold under. */
+    sku: string;
     productName: string;
+    variantTitle: string;
     /** The product as it is now (its page and picture), for links and thumbnails. */
     productSlug: string;
     imageUrl: string | null;

@@ -57,8 +57,11 @@ describe("orders on the embedded database (PGlite)", () => {
     expect(failures).toEqual([]);
 
     const mugsSold = Array.from({ length: 12 }, (_, index) => (index % 3) + 1).reduce((a, b) => a + b, 0);
-    const levels = await db.inventoryLevel.findMany({ where: { productId: { in: [mug.id, lamp.id] } } });
-    const onHand = new Map(levels.map((level) => [level.productId, level.onHand]));
+    const levels = await db.inventoryLevel.findMany({
+      where: { variant: { productId: { in: [mug.id, lamp.id] } } },
+      select: { onHand: true, variant: { select: { productId: true } } },
+    });
+    const onHand = new Map(levels.map((level) => [level.variant.productId, level.onHand]));
     expect(onHand.get(mug.id)).toBe(100 - mugsSold);
     expect(onHand.get(lamp.id)).toBe(50 - 12);
     for (const product of [mug, lamp]) {
@@ -90,7 +93,9 @@ describe("orders on the embedded database (PGlite)", () => {
     const refusals = results.flatMap((result) => (result.status === "rejected" ? [result.reason] : []));
     expect(placed).toBe(5);
     for (const refusal of refusals) expect(refusal).toMatchObject({ code: "BAD_REQUEST" });
-    expect((await db.inventoryLevel.findUniqueOrThrow({ where: { productId: vase.id } })).onHand).toBe(0);
+    expect(
+      (await db.inventoryLevel.findFirstOrThrow({ where: { variant: { productId: vase.id } } })).onHand,
+    ).toBe(0);
   });
 });
 
@@ -109,7 +114,7 @@ describe("orders on a real Postgres", () => {
       }
       const prepared = await postgres.db.$queryRaw<{ name: string }[]>`
         SELECT name FROM pg_prepared_statements WHERE name LIKE 'order-%' ORDER BY name`;
-      expect(prepared.map((row) => row.name)).toEqual(["order-place", "order-products"]);
+      expect(prepared.map((row) => row.name)).toEqual(["order-place", "order-variants"]);
     } finally {
       await postgres.close();
     }

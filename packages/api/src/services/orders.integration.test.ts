@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 
 const onHand = async (productId: string) =>
-  (await t.db.inventoryLevel.findUniqueOrThrow({ where: { productId } })).onHand;
+  (await t.db.inventoryLevel.findFirstOrThrow({ where: { variant: { productId } } })).onHand;
 const ledgerSum = async (productId: string) =>
   (await t.db.stockMovement.aggregate({ where: { productId }, _sum: { delta: true } }))._sum.delta ?? 0;
 
@@ -48,6 +48,9 @@ describe("placing an order", () => {
       {
         ...line,
         productId: lamp.id,
+        variantId: lamp.variantId,
+        sku: lamp.sku,
+        variantTitle: "Default",
         productName: "Lamp",
         productSlug: lamp.slug,
         unitPriceCents: 4999,
@@ -57,6 +60,9 @@ describe("placing an order", () => {
       {
         ...line,
         productId: mug.id,
+        variantId: mug.variantId,
+        sku: mug.sku,
+        variantTitle: "Default",
         productName: "Mug",
         productSlug: mug.slug,
         quantity: 3,
@@ -565,7 +571,7 @@ describe("a product changing while its order is placed", () => {
   it("reads the new price and charges it, never the old one", async () => {
     const product = await createTestProduct(t.db, { stock: 5, priceCents: 1000 });
     const sql = changingBeforeTheWrite(() =>
-      t.db.product.update({ where: { id: product.id }, data: { priceCents: 1500 } }),
+      t.db.productVariant.update({ where: { id: product.variantId }, data: { priceCents: 1500 } }),
     );
     const { order } = await placeOrder(sql, requestFor(product.id), "hash", shopper, customer());
     expect(order).toMatchObject({ totalCents: 3000, items: [{ unitPriceCents: 1500, quantity: 2 }] });
@@ -587,7 +593,11 @@ describe("a product changing while its order is placed", () => {
   it("gives up with a 409 when the price keeps changing, and writes nothing", async () => {
     const product = await createTestProduct(t.db, { stock: 5, priceCents: 1000 });
     const sql = changingBeforeTheWrite(
-      () => t.db.product.update({ where: { id: product.id }, data: { priceCents: { increment: 1 } } }),
+      () =>
+        t.db.productVariant.update({
+          where: { id: product.variantId },
+          data: { priceCents: { increment: 1 } },
+        }),
       true,
     );
     await expect(placeOrder(sql, requestFor(product.id), "hash", shopper, customer())).rejects.toMatchObject({

@@ -80,7 +80,7 @@ describe("a deadlock inside a staff mutation's transaction", () => {
       await until(() => someoneWaits(gate, GATE));
       // The other session now waits for that stock row...
       const otherUpdate = other.query(
-        `UPDATE inventory_level SET "updatedAt" = now() WHERE "productId" = $1::uuid`,
+        `UPDATE inventory_level SET "updatedAt" = now() WHERE "variantId" = (SELECT id FROM product_variant WHERE "productId" = $1::uuid)`,
         [product.id],
       );
       await until(async () => {
@@ -112,7 +112,9 @@ describe("a deadlock inside a staff mutation's transaction", () => {
     expect(await t.db.orderStatusHistory.count({ where: { orderId: order.id, toStatus: "cancelled" } })).toBe(
       1,
     );
-    const level = await t.db.inventoryLevel.findUniqueOrThrow({ where: { productId: product.id } });
+    const level = await t.db.inventoryLevel.findFirstOrThrow({
+      where: { variant: { productId: product.id } },
+    });
     expect(level.onHand).toBe(5);
   });
 });

@@ -1,0 +1,219 @@
+import { type DbClient, inTransaction } from "../db-client.ts";
+import { type OptionValues, optionColumns, variantProblems, variantTitle } from "../domain/variants.ts";
+import { ConflictError, InvalidInputError, NotFoundError } from "../errors.ts";
+import type { OptionData, VariantData, VariantPatch } from "../schemas/variant.ts";
+import { catalogChanged } from "./catalog-changes.ts";
+import { openStock } from "./inventory-ledger.ts";
+import { type ProductDetail, productViewSelect, toProductView } from "./product-view.ts";
+import { isUniqueViolation } from "./transaction-retry.ts";
+
+// A product's options and variants: the one writer of product_option and product_variant (the
+// product's price range follows by trigger, its stock levels are the inventory service's).
+
+/** A SKU made from the product's slug and the variant's values: "TEE-M-BLACK", or "TEE" for the default. */
+export function defaultSku(slug: string, values: OptionValues): string {
+  return [slug, ...values.filter((value) => value !== "")]
+    .join("-")
+    .normalize("NFKD")
+    .replace(/[^A-Za-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .toUpperCase()
+    .slice(0, 64);
+}
+
+/** A clash with another variant as the 409 a caller can act on (SKU or combination), else undefined. */
+export function variantConflict(error: unknown, variants: readonly { sku: string; title: string }[]) {
+  if (isUniqueViolation(error, "sku"))
+    return new ConflictError(
+      variants.length === 1 ? `SKU ${variants[0]!.sku} is already in use` : "A SKU is already in use",
+      { skus: variants.map((variant) => variant.sku) },
+    );
+  if (isUniqueViolation(error, "option1"))
+    return new ConflictError(
+      variants.length === 1
+        ? `The product already has a ${variants[0]!.title} variant`
+        : "Two variants are the same combination",
+      { combinations: variants.map((variant) => variant.title) },
+    );
+  return undefined;
+}
+
+/** Writes a new product's options, in the order given (positions 1 to 3). */
+export async function insertOptions(
+  tx: DbClient,
+  productId: string,
+  options: readonly OptionData[],
+): Promise<void> {
+  if (options.length === 0) return;
+  await tx.productOption.createMany({
+    data: options.map((option, index) => ({
+      productId,
+      position: index + 1,
+      name: option.name,
+      values: option.values,
+    })),
+  });
+}
+
+/**
+ * Writes variants of a product (whose options are named `names`, in order) with their opening stock,
+ * after its existing ones, in the caller's transaction. The caller has checked them as a whole
+ * (variantProblems); SKUs default to defaultSku.
+ */
+export async function insertVariants(
+  tx: DbClient,
+  product: { id: string; slug: string },
+  names: readonly string[],
+  variants: readonly VariantData[],
+  actorId: string | null,
+  firstPosition = 0,
+): Promise<void> {
+  const rows = variants.map((variant, position) => {
+    const [option1, option2, option3] = optionColumns(names, variant.options);
+    return {
+      productId: product.id,
+      sku: variant.sku ?? defaultSku(product.slug, [option1, option2, option3]),
+      option1,
+      option2,
+      option3,
+      priceCents: variant.priceCents,
+      compareAtPriceCents: variant.compareAtPriceCents ?? null,
+      barcode: variant.barcode ?? null,
+      weightGrams: variant.weightGrams ?? null,
+      active: variant.active,
+      position: firstPosition + position,
+    };
+  });
+  try {
+    const created = await tx.productVariant.createManyAndReturn({
+      data: rows,
+      select: { id: true, sku: true },
+    });
+    const stockBySku = new Map(rows.map((row, index) => [row.sku, variants[index]!.stock]));
+    await openStock(
+      tx,
+      created.map((variant) => ({
+        productId: product.id,
+        variantId: variant.id,
+        onHand: stockBySku.get(variant.sku) ?? 0,
+      })),
+      actorId,
+    );
+  } catch (error) {
+    throw (
+      variantConflict(
+        error,
+        rows.map((row) => ({ sku: row.sku, title: variantTitle([row.option1, row.option2, row.option3]) })),
+      ) ?? error
+    );
+  }
+}
+
+async function productWithVariants(db: DbClient, productId: string): Promise<ProductDetail> {
+  const product = await db.product.findUnique({ where: { id: productId }, select: productViewSelect });
+  if (!product) throw new NotFoundError("Product not found", { productId });
+  return toProductView(product);
+}
+
+/** Adds one variant (one value of each of the product's options) with its opening stock. */
+export async function addVariant(
+  db: DbClient,
+  productId: string,
+  variant: VariantData,
+  actorId: string | null,
+): Promise<{ product: ProductDetail; variantId: string }> {
+  return inTransaction(db, async (tx) => {
+    const product = await productWithVariants(tx, productId);
+    const problems = variantProblems(product.options, [
+      ...product.variants.map((existing) => ({ sku: existing.sku, options: existing.options })),
+      variant,
+    ]).filter((problem) => problem.path[1] === product.variants.length);
+    if (problems.length > 0) throw new InvalidInputError(problems[0]!.message, { problems });
+    const before = new Set(product.variants.map((existing) => existing.id));
+    const last = Math.max(-1, ...product.variants.map((existing) => existing.position));
+    await insertVariants(
+      tx,
+      product,
+      product.options.map((option) => option.name),
+      [variant],
+      actorId,
+      last + 1,
+    );
+    await catalogChanged(tx);
+    const after = await productWithVariants(tx, productId);
+    return { product: after, variantId: after.variants.find((existing) => !before.has(existing.id))!.id };
+  });
+}
+
+/** Changes a variant's SKU, values, price, compare-at price, barcode, weight or whether it is sold. */
+export async function updateVariant(
+  db: DbClient,
+  id: string,
+  patch: VariantPatch,
+): Promise<{ before: ProductDetail; after: ProductDetail }> {
+  return inTransaction(db, async (tx) => {
+    const found = await tx.productVariant.findUnique({ where: { id }, select: { productId: true } });
+    if (!found) throw new NotFoundError("Variant not found", { variantId: id });
+    const before = await productWithVariants(tx, found.productId);
+    const current = before.variants.find((variant) => variant.id === id)!;
+    const { options, ...fields } = patch;
+    let columns: Partial<Record<"option1" | "option2" | "option3", string>> = {};
+    if (options) {
+      const names = before.options.map((option) => option.name);
+      const index = before.variants.indexOf(current);
+      const problems = variantProblems(
+        before.options,
+        before.variants.map((variant, i) => ({
+          sku: variant.sku,
+          options: i === index ? options : variant.options,
+        })),
+      ).filter((problem) => problem.path[1] === index);
+      if (problems.length > 0) throw new InvalidInputError(problems[0]!.message, { problems });
+      const [option1, option2, option3] = optionColumns(names, options);
+      columns = { option1, option2, option3 };
+    }
+    const sku = fields.sku ?? current.sku;
+    const title = options ? variantTitle(Object.values(columns)) : current.title;
+    try {
+      await tx.productVariant.update({ where: { id }, data: { ...fields, ...columns } });
+    } catch (error) {
+      throw variantConflict(error, [{ sku, title }]) ?? error;
+    }
+    await catalogChanged(tx);
+    return { before, after: await productWithVariants(tx, found.productId) };
+  });
+}
+
+/** Puts a product's variants in the given order (each of its variant ids exactly once). */
+export async function reorderVariants(
+  db: DbClient,
+  productId: string,
+  variantIds: readonly string[],
+): Promise<ProductDetail> {
+  return inTransaction(db, async (tx) => {
+    const product = await productWithVariants(tx, productId);
+    const ids = new Set(product.variants.map((variant) => variant.id));
+    if (
+      variantIds.length !== ids.size ||
+      new Set(variantIds).size !== ids.size ||
+      variantIds.some((id) => !ids.has(id))
+    )
+      throw new InvalidInputError("List each of the product's variants once", {
+        variantIds: product.variants.map((variant) => variant.id),
+      });
+    await tx.$executeRaw`
+      UPDATE product_variant v SET position = o.position - 1, "updatedAt" = now()
+      FROM unnest(${[...variantIds]}::uuid[]) WITH ORDINALITY AS o(id, position)
+      WHERE v.id = o.id AND v.position <> o.position - 1`;
+    await catalogChanged(tx);
+    return productWithVariants(tx, productId);
+  });
+}
+
+/** The variant with this SKU, with its product (staff: archived products and inactive variants too). */
+export async function variantBySku(db: DbClient, sku: string) {
+  const found = await db.productVariant.findUnique({ where: { sku }, select: { id: true, productId: true } });
+  if (!found) throw new NotFoundError("No variant has this SKU", { sku });
+  const product = await productWithVariants(db, found.productId);
+  return { product, variant: product.variants.find((variant) => variant.id === found.id)! };
+}
