@@ -19,8 +19,11 @@ export const productCsvRouter = createTRPCRouter({
       entity: "product",
       entityId: null,
       after: {
+        products: preview.products,
         creates: preview.creates,
+        adds: preview.adds,
         updates: preview.updates,
+        unchanged: preview.unchanged,
         rowsWithErrors: preview.rows.filter((row) => row.errors.length > 0).length,
       },
     });

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../auth/session.ts";
 import { createTestProduct } from "../fixtures.ts";
+import { PRODUCT_CSV_COLUMNS } from "../schemas/product-csv.ts";
 import { callerAs, createTestUser, useTestContext } from "../testing.ts";
 
 const t = useTestContext();
@@ -23,12 +24,37 @@ const hostile = [
 beforeAll(async () => {
   staff = await createTestUser(t.db, { role: "STAFF" });
   for (const product of hostile) await createTestProduct(t.db, { ...product, priceCents: 1999, stock: 3 });
+  // Option names and values are text cells too.
+  await staffCaller().product.create({
+    name: "Options cap",
+    slug: "formula-options",
+    description: "",
+    currency: "USD",
+    lowStockThreshold: 5,
+    options: [{ name: "=Size", values: ["-S", "@M"] }],
+    variants: [
+      { options: { "=Size": "-S" }, priceCents: 1999, stock: 1 },
+      { options: { "=Size": "@M" }, priceCents: 2099, barcode: "+123", stock: 2 },
+    ],
+  });
 });
+
+const slugs = [...hostile.map((product) => product.slug), "formula-options"];
 
 const storedProducts = () =>
   t.db.product.findMany({
-    where: { slug: { in: hostile.map((product) => product.slug) } },
-    select: { slug: true, name: true, description: true, priceCents: true },
+    where: { slug: { in: slugs } },
+    select: {
+      slug: true,
+      name: true,
+      description: true,
+      priceCents: true,
+      options: { select: { name: true, values: true } },
+      variants: {
+        select: { sku: true, option1: true, priceCents: true, barcode: true },
+        orderBy: { position: "asc" },
+      },
+    },
     orderBy: { slug: "asc" },
   });
 
@@ -45,10 +71,15 @@ describe("defect 7: CSV export formula injection", () => {
       `"'\r=1+1"`,
       `"''=already quoted"`,
       `"'''+twice"`,
+      `"'=Size","'-S"`,
+      `"'@M"`,
+      `"'+123"`,
     ]) {
       expect(csv).toContain(cell);
     }
-    expect(csv).toContain("plain-quote,'Quoted' name,it's fine,19.99,USD,,3,5,true\r\n");
+    expect(csv).toContain(
+      "plain-quote,'Quoted' name,it's fine,,USD,5,true,,,,,,,PLAIN-QUOTE,19.99,,,,3,true\r\n",
+    );
     // No cell of the file starts with a formula character.
     const rawCells = csv.split(/\r\n/).flatMap((line) => line.split(","));
     expect(rawCells.filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
@@ -57,11 +88,15 @@ describe("defect 7: CSV export formula injection", () => {
   it("round-trips: importing the export gives back the original values exactly", async () => {
     const original = await storedProducts();
     const { csv } = await staffCaller().productCsv.export();
-    // Change every product, so the import has to write the values back from the file.
-    for (const product of hostile) {
+    // Change every product (its price is its one variant's), so the import has to write the values back.
+    for (const slug of slugs) {
       await t.db.product.update({
-        where: { slug: product.slug },
-        data: { name: "Changed", description: "changed", priceCents: 1 },
+        where: { slug },
+        data: { name: "Changed", description: "changed" },
+      });
+      await t.db.productVariant.updateMany({
+        where: { product: { slug } },
+        data: { priceCents: 1 },
       });
     }
     const preview = await staffCaller().productCsv.preview({ csv });
@@ -72,8 +107,8 @@ describe("defect 7: CSV export formula injection", () => {
   });
 
   it("reads a hand-written quote before a formula as a spreadsheet does: as text without the quote", async () => {
-    const header = "slug,name,description,price,currency,category,stock,lowStockThreshold,active";
-    const file = `${header}\r\nhand-written,'=Hand,'@note,5.00,USD,,1,,\r\n`;
+    const header = PRODUCT_CSV_COLUMNS.join(",");
+    const file = `${header}\r\nhand-written,'=Hand,'@note,,USD,,,'-Size,'+XL,,,,,,5.00,,,,1,\r\n`;
     await staffCaller().productCsv.import({ csv: file });
     expect(
       await t.db.product.findUnique({
@@ -81,5 +116,12 @@ describe("defect 7: CSV export formula injection", () => {
         select: { name: true, description: true },
       }),
     ).toEqual({ name: "=Hand", description: "@note" });
+    // Option names and values are read the same way.
+    expect(
+      await t.db.productOption.findMany({
+        where: { product: { slug: "hand-written" } },
+        select: { name: true, values: true },
+      }),
+    ).toEqual([{ name: "-Size", values: ["+XL"] }]);
   });
 });

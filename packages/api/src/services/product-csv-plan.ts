@@ -1,23 +1,37 @@
 import type { Prisma } from "@stockroom/db";
 import type { DbClient } from "../db-client.ts";
-import { InvalidInputError } from "../errors.ts";
 import {
-  PRODUCT_CSV_COLUMNS,
-  PRODUCT_CSV_MAX_BYTES,
-  PRODUCT_CSV_MAX_ROWS,
-  type ProductCsvColumn,
-  ProductCsvRow,
-  type ProductCsvRowData,
-} from "../schemas/product-csv.ts";
-import { slugify } from "./catalog.ts";
-import { type CsvRecord, CsvSyntaxError, parseCsv } from "./csv.ts";
+  combinationKey,
+  MAX_VARIANTS,
+  type OptionValues,
+  optionsByName,
+  variantProblems,
+  variantTitle,
+} from "../domain/variants.ts";
+import type { ProductCsvFields } from "../schemas/product-csv.ts";
+import { type CsvProduct, groupProductCsvRows } from "./product-csv-group.ts";
+import {
+  type CsvRow,
+  type CsvRowCells,
+  checkProductCsvRows,
+  readProductCsvRecords,
+} from "./product-csv-rows.ts";
+import { defaultSku } from "./variants.ts";
 
+export type ProductImportAction = "create product" | "add variant" | "update" | "unchanged";
+
+/** One row of the preview: a variant of the file and what importing it does. */
 export interface ProductImportRow {
   /** The line of the file the row starts on (the header is line 1). */
   line: number;
-  slug: string;
+  handle: string;
+  /** As in the file, or the one an import will give it (its product's variant's, or one made from handle and values). */
+  sku: string;
+  /** The variant's title ("M / Black", or "Default" for a product without options). */
+  title: string;
+  /** The product's title. */
   name: string;
-  action: "create" | "update";
+  action: ProductImportAction;
   errors: string[];
 }
 
@@ -26,132 +40,306 @@ export const existingProductSelect = {
   slug: true,
   name: true,
   description: true,
-  priceCents: true,
   currency: true,
   categoryId: true,
   lowStockThreshold: true,
   active: true,
-  inventory: { select: { onHand: true } },
+  options: { select: { position: true, name: true, values: true }, orderBy: { position: "asc" } },
+  variants: {
+    select: {
+      id: true,
+      sku: true,
+      option1: true,
+      option2: true,
+      option3: true,
+      priceCents: true,
+      compareAtPriceCents: true,
+      barcode: true,
+      weightGrams: true,
+      active: true,
+      position: true,
+      inventory: { select: { onHand: true } },
+    },
+    orderBy: { position: "asc" },
+  },
 } satisfies Prisma.ProductSelect;
 export type ExistingProduct = Prisma.ProductGetPayload<{ select: typeof existingProductSelect }>;
+export type ExistingVariant = ExistingProduct["variants"][number];
 
-/** A row and, when it has no errors, what it will write. */
-export interface PlannedRow extends ProductImportRow {
-  data?: ProductCsvRowData & { slug: string; categoryId: string | null };
-  existing?: ExistingProduct;
+export interface PlannedVariant {
+  row: CsvRow;
+  cells: CsvRowCells;
+  sku: string;
+  /** The variant the row updates; absent when it adds one. */
+  existing?: ExistingVariant;
+  fieldsChanged: boolean;
+  stockChanged: boolean;
 }
+
+export interface PlannedProduct {
+  handle: string;
+  existing?: ExistingProduct;
+  fields: ProductCsvFields & { categoryId: string | null };
+  fieldsChanged: boolean;
+  /** Its options after the import: an existing product's values, then the file's new ones. */
+  options: { name: string; values: string[] }[];
+  variants: PlannedVariant[];
+}
+
+export interface ProductImportPlan {
+  rows: ProductImportRow[];
+  /** The products the file writes; complete only when no row has errors. */
+  products: PlannedProduct[];
+}
+
+const valuesOf = (variant: ExistingVariant): OptionValues => [
+  variant.option1,
+  variant.option2,
+  variant.option3,
+];
 
 /**
  * Parses and checks every row of a product CSV against the database without writing anything, and
- * decides per row whether it creates a product (slug not found) or updates one. Problems with the
- * file as a whole (size, syntax, header, row count) throw; problems with a row go in its `errors`.
+ * says what each row would do. Throws InvalidInputError for problems with the file as a whole.
  */
-export async function planProductImport(db: DbClient, csvText: string): Promise<PlannedRow[]> {
-  const records = readRecords(csvText);
-  const rows = records.map(checkRecord);
+export async function planProductImport(db: DbClient, csvText: string): Promise<ProductImportPlan> {
+  const rows = checkProductCsvRows(readProductCsvRecords(csvText));
+  const products = groupProductCsvRows(rows);
 
-  const slugs = [...new Set(rows.map((row) => row.slug).filter(Boolean))];
-  // One after the other: inside the import's transaction both share one connection.
+  const handles = [...new Set(products.map((product) => product.handle).filter(Boolean))];
+  // Every SKU a row names or would be given by default, to find the ones other products hold.
+  const skus = products.flatMap((product) =>
+    product.rows.map((row) => row.sku || defaultSku(product.handle, row.values)),
+  );
+  // One after the other: inside the import's transaction they share one connection.
   const existing = await db.product.findMany({
-    where: { slug: { in: slugs } },
+    where: { slug: { in: handles } },
     select: existingProductSelect,
   });
-  const categories = await db.category.findMany({ select: { id: true, slug: true } });
-  const productBySlug = new Map(existing.map((product) => [product.slug, product]));
-  const categoryIdBySlug = new Map(categories.map((category) => [category.slug, category.id]));
-  const linesBySlug = new Map<string, number[]>();
-  for (const row of rows) linesBySlug.set(row.slug, [...(linesBySlug.get(row.slug) ?? []), row.line]);
-
-  return rows.map((row) => {
-    const existingProduct = productBySlug.get(row.slug);
-    const planned: PlannedRow = {
-      ...row.view,
-      action: existingProduct ? "update" : "create",
-      existing: existingProduct,
-    };
-    const others = (linesBySlug.get(row.slug) ?? []).filter((line) => line !== row.line);
-    if (row.slug && others.length > 0) {
-      planned.errors.push(
-        `slug: ${row.slug} is also on line${others.length > 1 ? "s" : ""} ${others.join(", ")}`,
-      );
-    }
-    if (!row.data) return planned;
-    if (row.slugFromName && existingProduct) {
-      planned.errors.push(
-        `slug: empty, and the slug made from the name (${row.slug}) belongs to an existing product; enter it to update that product, or enter a new slug`,
-      );
-    }
-    const categoryId = row.data.category === null ? null : categoryIdBySlug.get(row.data.category);
-    if (categoryId === undefined) planned.errors.push(`category: there is no category ${row.data.category}`);
-    if (planned.errors.length === 0 && categoryId !== undefined) {
-      planned.data = { ...row.data, slug: row.slug, categoryId };
-    }
-    return planned;
+  const holders = await db.productVariant.findMany({
+    where: { sku: { in: [...new Set(skus)] } },
+    select: { sku: true, productId: true, product: { select: { slug: true } } },
   });
-}
+  const categories = await db.category.findMany({ select: { id: true, slug: true } });
+  const context: PlanContext = {
+    productBySlug: new Map(existing.map((product) => [product.slug, product])),
+    holderBySku: new Map(holders.map((holder) => [holder.sku, holder])),
+    categoryIdBySlug: new Map(categories.map((category) => [category.slug, category.id])),
+  };
 
-function readRecords(csvText: string): CsvRecord[] {
-  if (Buffer.byteLength(csvText, "utf8") > PRODUCT_CSV_MAX_BYTES) {
-    throw new InvalidInputError("The file is larger than 1 MB; split it and import the parts one by one", {
-      maxBytes: PRODUCT_CSV_MAX_BYTES,
-    });
-  }
-  let records: CsvRecord[];
-  try {
-    records = parseCsv(csvText);
-  } catch (error) {
-    if (!(error instanceof CsvSyntaxError)) throw error;
-    throw new InvalidInputError(`Line ${error.line}: ${error.message}`, { line: error.line });
-  }
-  const [header, ...rows] = records;
-  const expected = PRODUCT_CSV_COLUMNS.join(",");
-  const found = header?.fields.map((field) => field.trim()).join(",");
-  if (found !== expected) {
-    throw new InvalidInputError(
-      found === undefined
-        ? `The file is empty; its first line must be the header ${expected}`
-        : `The first line must be the header ${expected} (found ${found})`,
-      { expected: [...PRODUCT_CSV_COLUMNS], found: header?.fields ?? [] },
-    );
-  }
-  if (rows.length === 0) throw new InvalidInputError("The file has no product rows below the header");
-  if (rows.length > PRODUCT_CSV_MAX_ROWS) {
-    throw new InvalidInputError(
-      `The file has ${rows.length.toLocaleString("en-US")} rows; import at most ${PRODUCT_CSV_MAX_ROWS.toLocaleString("en-US")} at a time`,
-      { rows: rows.length, maxRows: PRODUCT_CSV_MAX_ROWS },
-    );
-  }
-  return rows;
-}
-
-interface CheckedRecord {
-  line: number;
-  slug: string;
-  slugFromName: boolean;
-  view: Omit<ProductImportRow, "action">;
-  data?: ProductCsvRowData;
-}
-
-/** The checks one row needs on its own (no database). */
-function checkRecord({ line, fields }: CsvRecord): CheckedRecord {
-  const typedSlug = fields[0]?.trim() ?? "";
-  const name = fields[1]?.trim() ?? "";
-  const slugFromName = typedSlug === "" && name !== "";
-  const slug = slugFromName ? slugify(name) : typedSlug;
-  const view = { line, slug, name, errors: [] as string[] };
-  if (fields.length !== PRODUCT_CSV_COLUMNS.length) {
-    view.errors.push(`Expected ${PRODUCT_CSV_COLUMNS.length} fields, found ${fields.length}`);
-    return { line, slug, slugFromName, view };
-  }
-  const parsed = ProductCsvRow.safeParse(
-    Object.fromEntries(PRODUCT_CSV_COLUMNS.map((column, index) => [column, fields[index]])),
+  const planned = products.flatMap((product) => planProduct(product, context) ?? []);
+  flagSkusUsedTwice(planned);
+  const actionOf = new Map<CsvRow, ProductImportAction>();
+  for (const product of planned)
+    for (const variant of product.variants) actionOf.set(variant.row, rowAction(product, variant));
+  const nameOf = new Map(
+    products.flatMap((product) =>
+      product.rows.map((row) => [row, product.fields?.name ?? product.rows[0]!.productTitle]),
+    ),
   );
-  if (!parsed.success) {
-    // In column order, as the file reads (the price is checked after the cells, beside its currency).
-    const column = (path: PropertyKey[]) => PRODUCT_CSV_COLUMNS.indexOf(path[0] as ProductCsvColumn);
-    const issues = [...parsed.error.issues].sort((a, b) => column(a.path) - column(b.path));
-    view.errors.push(...issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
-    return { line, slug, slugFromName, view };
+  const skuOf = new Map(
+    planned.flatMap((product) => product.variants.map((variant) => [variant.row, variant.sku])),
+  );
+
+  return {
+    rows: rows.map((row) => ({
+      line: row.line,
+      handle: row.handle,
+      sku: skuOf.get(row) ?? row.sku,
+      title: row.title,
+      name: nameOf.get(row) || row.productTitle,
+      action: actionOf.get(row) ?? (context.productBySlug.has(row.handle) ? "update" : "create product"),
+      errors: row.errors,
+    })),
+    products: planned,
+  };
+}
+
+interface PlanContext {
+  productBySlug: Map<string, ExistingProduct>;
+  holderBySku: Map<string, { sku: string; productId: string; product: { slug: string } }>;
+  categoryIdBySlug: Map<string, string>;
+}
+
+/** The product's rows matched with its variants, with the rules about the product as a whole. */
+function planProduct(product: CsvProduct, context: PlanContext): PlannedProduct | undefined {
+  const first = product.rows[0]!;
+  if (!product.readable || !product.fields) return undefined;
+  const existing = context.productBySlug.get(product.handle);
+  const categoryId =
+    product.fields.category === null ? null : context.categoryIdBySlug.get(product.fields.category);
+  if (categoryId === undefined)
+    first.errors.push(`category: there is no category ${product.fields.category}`);
+  if (first.handleFromTitle && existing)
+    first.errors.push(
+      `handle: empty, and the handle made from the title (${product.handle}) belongs to an existing product; enter it to update that product, or enter a new handle`,
+    );
+  const options = existing ? mergedOptions(product, existing) : product.options;
+
+  const variants: PlannedVariant[] = [];
+  for (const row of product.rows) {
+    if (!row.cells) continue;
+    const variant = matchVariant(row, row.cells, product.handle, existing, context);
+    if (variant) variants.push(variant);
   }
-  return { line, slug, slugFromName, view, data: parsed.data };
+  const untouched = (existing?.variants ?? []).filter(
+    (variant) => !variants.some((planned) => planned.existing === variant),
+  );
+  const total = variants.length + untouched.length;
+  if (total > MAX_VARIANTS)
+    first.errors.push(
+      `handle: ${product.handle} would have ${total} variants; a product has at most ${MAX_VARIANTS}`,
+    );
+  // The variants service's own checks of the product as a whole, in case a rule above missed a case.
+  if (product.rows.every((row) => row.errors.length === 0)) {
+    const names = options.map((option) => option.name);
+    const all = [
+      ...variants.map((variant) => ({ sku: variant.sku, values: variant.row.values })),
+      ...untouched.map((variant) => ({ sku: variant.sku, values: valuesOf(variant) })),
+    ];
+    const problems = variantProblems(
+      options,
+      all.map(({ sku, values }) => ({ sku, options: optionsByName(names, values) })),
+    );
+    for (const problem of problems) {
+      const index = problem.path[0] === "variants" ? problem.path[1] : undefined;
+      const row = typeof index === "number" ? (variants[index]?.row ?? first) : first;
+      row.errors.push(problem.message);
+    }
+  }
+  return {
+    handle: product.handle,
+    existing,
+    fields: { ...product.fields, categoryId: categoryId ?? null },
+    fieldsChanged:
+      existing !== undefined && productFieldsChanged(product.fields, categoryId ?? null, existing),
+    options,
+    variants,
+  };
+}
+
+/** An existing product keeps its options: the file must name them, and may add values. */
+function mergedOptions(product: CsvProduct, existing: ExistingProduct) {
+  const first = product.rows[0]!;
+  const names = product.options.map((option) => option.name);
+  const existingNames = existing.options.map((option) => option.name);
+  if (names.join("\u0000") !== existingNames.join("\u0000")) {
+    first.errors.push(
+      existingNames.length === 0
+        ? `option1 name: ${product.handle} has no options; add options on its product page, then import its variants`
+        : `option1 name: ${product.handle}'s options are ${existingNames.join(", ")}, in that order; name them so (change options on its product page)`,
+    );
+    return existing.options.map((option) => ({ name: option.name, values: [...option.values] }));
+  }
+  return existing.options.map((option, index) => ({
+    name: option.name,
+    values: [
+      ...option.values,
+      ...(product.options[index]?.values ?? []).filter((value) => !option.values.includes(value)),
+    ],
+  }));
+}
+
+/** The variant a row updates (by SKU, or by combination when the SKU cell is empty), or the one it adds. */
+function matchVariant(
+  row: CsvRow,
+  cells: CsvRowCells,
+  handle: string,
+  existing: ExistingProduct | undefined,
+  context: PlanContext,
+): PlannedVariant | undefined {
+  const key = combinationKey(row.values);
+  const sameCombination = existing?.variants.find((variant) => combinationKey(valuesOf(variant)) === key);
+  let match: ExistingVariant | undefined;
+  if (row.sku) {
+    match = existing?.variants.find((variant) => variant.sku === row.sku);
+    if (match && match !== sameCombination) {
+      row.errors.push(
+        `option values: SKU ${row.sku} is the ${variantTitle(valuesOf(match))} variant; change a variant's options on its product page`,
+      );
+      return undefined;
+    }
+    if (!match && sameCombination) {
+      row.errors.push(
+        `option values: ${handle} already has a ${row.title} variant (SKU ${sameCombination.sku}); use its SKU to update it`,
+      );
+      return undefined;
+    }
+  } else match = sameCombination;
+  const sku = match?.sku ?? (row.sku || defaultSku(handle, row.values));
+  const holder = context.holderBySku.get(sku);
+  if (!match && holder && holder.productId !== existing?.id) {
+    row.errors.push(
+      row.sku
+        ? `SKU: ${sku} belongs to product ${holder.product.slug}`
+        : `SKU: empty, and the SKU made from the handle and values (${sku}) belongs to product ${holder.product.slug}; enter a SKU`,
+    );
+    return undefined;
+  }
+  return {
+    row,
+    cells,
+    sku,
+    existing: match,
+    fieldsChanged: match !== undefined && variantFieldsChanged(cells, match),
+    stockChanged: match !== undefined && cells.stock !== (match.inventory?.onHand ?? 0),
+  };
+}
+
+/** A SKU on two rows of the file (typed or made from handle and values) is an error on both. */
+function flagSkusUsedTwice(products: readonly PlannedProduct[]): void {
+  const linesBySku = new Map<string, number[]>();
+  // Rows without a SKU cell that are the same combination already say so (and share a made SKU).
+  const combinations = new Set<string>();
+  const variants = products.flatMap((product) =>
+    product.variants.filter((variant) => {
+      if (variant.row.sku !== "") return true;
+      const key = `${product.handle}\u0000${combinationKey(variant.row.values)}`;
+      if (combinations.has(key)) return false;
+      combinations.add(key);
+      return true;
+    }),
+  );
+  for (const { sku, row } of variants) linesBySku.set(sku, [...(linesBySku.get(sku) ?? []), row.line]);
+  for (const { sku, row } of variants) {
+    const others = linesBySku.get(sku)!.filter((line) => line !== row.line);
+    if (others.length > 0)
+      row.errors.push(
+        `SKU: ${row.sku ? sku : `empty, and the one made from the handle and values (${sku})`} is also on line${others.length > 1 ? "s" : ""} ${others.join(", ")}`,
+      );
+  }
+}
+
+function productFieldsChanged(
+  fields: ProductCsvFields,
+  categoryId: string | null,
+  existing: ExistingProduct,
+) {
+  return (
+    fields.name !== existing.name ||
+    fields.description !== existing.description ||
+    fields.currency !== existing.currency.trim() ||
+    categoryId !== existing.categoryId ||
+    fields.lowStockThreshold !== existing.lowStockThreshold ||
+    fields.active !== existing.active
+  );
+}
+
+function variantFieldsChanged(cells: CsvRowCells, existing: ExistingVariant) {
+  return (
+    cells.priceCents !== existing.priceCents ||
+    cells.compareAtPriceCents !== existing.compareAtPriceCents ||
+    (cells.barcode ?? null) !== existing.barcode ||
+    (cells["weight grams"] ?? null) !== existing.weightGrams ||
+    cells["variant active"] !== existing.active
+  );
+}
+
+function rowAction(product: PlannedProduct, variant: PlannedVariant): ProductImportAction {
+  if (!product.existing) return "create product";
+  if (!variant.existing) return "add variant";
+  const isFirst = product.variants[0] === variant;
+  return variant.fieldsChanged || variant.stockChanged || (isFirst && product.fieldsChanged)
+    ? "update"
+    : "unchanged";
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { ProductCsvRow, priceCellOf } from "../schemas/product-csv.ts";
+import {
+  PRODUCT_CSV_COLUMNS,
+  type ProductCsvColumn,
+  priceCellOf,
+  readPriceCell,
+} from "../schemas/product-csv.ts";
 import {
   CsvSyntaxError,
   csvNumber,
@@ -9,6 +14,8 @@ import {
   restoreFormula,
   serializeCsv,
 } from "./csv.ts";
+import { groupProductCsvRows } from "./product-csv-group.ts";
+import { checkProductCsvRows } from "./product-csv-rows.ts";
 
 const fields = (text: string) => parseCsv(text).map((record) => record.fields);
 
@@ -113,54 +120,83 @@ describe("defect 7: CSV export formula injection", () => {
   });
 });
 
-describe("product CSV row", () => {
-  const row = (overrides: Record<string, string>) =>
-    ProductCsvRow.safeParse({
-      slug: "mug",
-      name: "Mug",
-      description: "",
-      price: "12.50",
-      currency: "USD",
-      category: "",
-      stock: "3",
-      lowStockThreshold: "",
-      active: "",
-      ...overrides,
-    });
-  const messages = (overrides: Record<string, string>) => {
-    const result = row(overrides);
-    return result.success
-      ? []
-      : result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
-  };
+const cellsOf = (cells: Partial<Record<ProductCsvColumn, string>>) =>
+  PRODUCT_CSV_COLUMNS.map((name) => cells[name] ?? "");
+/** Checks rows given as cells (on lines 2, 3, ...), each on its own. */
+const checkRows = (...rows: Partial<Record<ProductCsvColumn, string>>[]) =>
+  checkProductCsvRows(rows.map((cells, index) => ({ line: index + 2, fields: cellsOf(cells) })));
+const mug = { handle: "mug", title: "Mug", price: "12.50", stock: "3" };
+const errorsOf = (cells: Partial<Record<ProductCsvColumn, string>>) =>
+  checkRows({ ...mug, ...cells })[0]!.errors;
 
-  it("turns cells into product fields, with defaults for empty optional cells", () => {
-    expect(row({ price: "12.5", currency: "eur" })).toMatchObject({
-      success: true,
-      data: { price: 1250, currency: "EUR", category: null, stock: 3, lowStockThreshold: 5, active: true },
+describe("product CSV row", () => {
+  it("turns cells into typed cells, empty ones undefined, prices in minor units", () => {
+    expect(checkRows({ ...mug, price: "12.5", currency: "eur", "compare-at price": "15" })[0]).toMatchObject({
+      handle: "mug",
+      title: "Default",
+      values: ["", "", ""],
+      errors: [],
+      cells: {
+        title: "Mug",
+        currency: "EUR",
+        category: undefined,
+        active: undefined,
+        priceCents: 1250,
+        compareAtPriceCents: 1500,
+        stock: 3,
+        "variant active": true,
+      },
     });
-    expect(row({ slug: " ", active: "FALSE", price: "0" })).toMatchObject({
-      success: true,
-      data: { slug: undefined, active: false, price: 0 },
+    expect(
+      checkRows({
+        ...mug,
+        handle: " ",
+        title: "Crème Mug",
+        "option1 value": "M",
+        "option2 value": "Black",
+        active: "FALSE",
+      })[0],
+    ).toMatchObject({
+      handle: "creme-mug",
+      handleFromTitle: true,
+      title: "M / Black",
+      cells: { active: false },
     });
   });
 
-  it("says what is wrong with each cell", () => {
-    expect(messages({ name: " ", price: "" })).toEqual(["name: Enter a name", "price: Enter a price"]);
-    expect(messages({ price: "12.345" })).toEqual([
+  it("says what is wrong with each cell, in column order", () => {
+    expect(errorsOf({ price: "", stock: "" })).toEqual([
+      "price: Enter a price",
+      "stock: Enter the stock on hand",
+    ]);
+    expect(errorsOf({ price: "12.345" })).toEqual([
       "price: Use a number of 0 or more with at most two decimals, such as 12.50",
     ]);
-    expect(messages({ price: "-1" })).toHaveLength(1);
-    expect(messages({ price: "1000000.01" })).toEqual(["price: That price is too high"]);
-    expect(messages({ stock: "1.5", lowStockThreshold: "-2" })).toEqual([
-      "stock: Use a whole number of 0 or more",
-      "lowStockThreshold: Use a whole number of 0 or more",
+    expect(errorsOf({ price: "-1" })).toHaveLength(1);
+    expect(errorsOf({ price: "1000000.01" })).toEqual(["price: That price is too high"]);
+    expect(errorsOf({ "compare-at price": "0" })).toEqual([
+      "compare-at price: Leave it empty, or use more than 0",
     ]);
-    expect(messages({ stock: "" })).toEqual(["stock: Enter the stock on hand"]);
-    expect(messages({ currency: "US", active: "yes", slug: "Not A Slug" })).toEqual([
-      "slug: Use lowercase letters, digits and single hyphens",
+    expect(errorsOf({ stock: "1.5", "low stock threshold": "-2", "weight grams": "x" })).toEqual([
+      "low stock threshold: Use a whole number of 0 or more",
+      "weight grams: Use a whole number of 0 or more",
+      "stock: Use a whole number of 0 or more",
+    ]);
+    expect(
+      errorsOf({ currency: "US", active: "yes", handle: "Not A Slug", "variant active": "no", SKU: "-x" }),
+    ).toEqual([
+      "handle: Use lowercase letters, digits and single hyphens",
       "currency: Use a three-letter currency code such as USD",
       "active: Use true or false",
+      "SKU: Use letters, digits and . _ / - (starting with a letter or digit)",
+      "variant active: Use true or false",
+    ]);
+    expect(checkRows({ handle: "x" })[0]!.errors).toEqual([
+      "price: Enter a price",
+      "stock: Enter the stock on hand",
+    ]);
+    expect(checkProductCsvRows([{ line: 2, fields: ["a", "b"] }])[0]!.errors).toEqual([
+      "Expected 20 fields, found 2",
     ]);
   });
 
@@ -178,15 +214,102 @@ describe("product CSV row", () => {
   it("reads and writes each price in its own currency's minor units", () => {
     expect(priceCellOf(1234, "JPY")).toBe("1234");
     expect(priceCellOf(1999, "KWD")).toBe("1.999");
-    expect(row({ price: "1234", currency: "JPY" }).data?.price).toBe(1234);
-    expect(row({ price: "1.999", currency: "KWD" }).data?.price).toBe(1999);
-    expect(row({ price: "12.5", currency: "USD" }).data?.price).toBe(1250);
-    expect(messages({ price: "12.5", currency: "JPY" })).toEqual([
+    expect(readPriceCell("1234", "JPY")).toEqual({ cents: 1234 });
+    expect(readPriceCell("1.999", "KWD")).toEqual({ cents: 1999 });
+    expect(errorsOf({ price: "12.5", currency: "JPY" })).toEqual([
       "price: Use a whole number of 0 or more for JPY, such as 1250",
     ]);
-    expect(messages({ price: "1.9999", currency: "KWD" })).toEqual([
+    expect(errorsOf({ price: "1.9999", currency: "KWD" })).toEqual([
       "price: Use a number of 0 or more with at most 3 decimals, such as 1.250",
     ]);
-    expect(messages({ price: "1000000.01", currency: "USD" })).toEqual(["price: That price is too high"]);
+  });
+
+  it("reads a later row's prices in the currency of its handle's first row", () => {
+    const rows = checkRows(
+      { ...mug, currency: "JPY", price: "1250" },
+      { handle: "mug", price: "1300", stock: "1" },
+      { handle: "mug", price: "12.5", stock: "1" },
+    );
+    expect(rows.map((row) => [row.cells?.priceCents, row.errors])).toEqual([
+      [1250, []],
+      [1300, []],
+      [undefined, ["price: Use a whole number of 0 or more for JPY, such as 1250"]],
+    ]);
+  });
+});
+
+describe("a product's rows", () => {
+  const group = (...rows: Partial<Record<ProductCsvColumn, string>>[]) => {
+    const checked = checkRows(...rows);
+    return { products: groupProductCsvRows(checked), errors: checked.map((row) => row.errors) };
+  };
+  const tee = (size: string, colour: string, extra: Partial<Record<ProductCsvColumn, string>> = {}) => ({
+    handle: "tee",
+    "option1 value": size,
+    "option2 value": colour,
+    price: "20",
+    stock: "1",
+    ...extra,
+  });
+  const first = { title: "Tee", "option1 name": "Size", "option2 name": "Colour" };
+
+  it("takes the product's fields and option names from its first row, values in order of appearance", () => {
+    const { products, errors } = group(
+      tee("M", "Black", first),
+      tee("S", "Black", { title: "Tee", currency: "usd", active: "true", "option2 name": "Colour" }),
+      tee("M", "White"),
+    );
+    expect(errors).toEqual([[], [], []]);
+    expect(products).toMatchObject([
+      {
+        handle: "tee",
+        readable: true,
+        fields: {
+          name: "Tee",
+          description: "",
+          category: null,
+          currency: "USD",
+          lowStockThreshold: 5,
+          active: true,
+        },
+        options: [
+          { name: "Size", values: ["M", "S"] },
+          { name: "Colour", values: ["Black", "White"] },
+        ],
+      },
+    ]);
+  });
+
+  it("refuses conflicting product cells, missing or extra values, twins and apart handles", () => {
+    const { errors } = group(
+      tee("M", "Black", first),
+      tee("M", "Black", { "low stock threshold": "7" }),
+      tee("L", "", { "option1 name": "Colour" }),
+      { handle: "mat", title: "Mat", price: "5", stock: "1" },
+      tee("XL", "Red", { "option3 value": "Cotton" }),
+    );
+    expect(errors).toEqual([
+      [],
+      [
+        "low stock threshold: 7 differs from line 2 (5); leave it empty or repeat it",
+        "option values: M / Black is also on line 2; each variant is one combination",
+      ],
+      [
+        'option1 name: "Colour" differs from line 2 ("Size"); leave it empty or repeat it',
+        "option2 value: Enter this variant's Colour",
+      ],
+      [],
+      ["handle: tee is also on lines 2–4; keep a product's rows together"],
+    ]);
+    expect(group(tee("M", "Black", { title: "Tee", "option2 name": "Colour" })).errors).toEqual([
+      [
+        "option2 name: name option1 first",
+        "option1 value: line 2 names no option1; name it there first",
+        "option2 value: line 2 names no option2; name it there first",
+      ],
+    ]);
+    expect(group({ handle: "mat", price: "5", stock: "1" }).errors).toEqual([
+      ["title: Enter the product's title on its first row"],
+    ]);
   });
 });
