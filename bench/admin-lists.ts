@@ -67,6 +67,11 @@ export async function captureAdminPages(
   cookie: string,
 ): Promise<{ pages: AdminPage[]; bodies: Record<string, string> }> {
   const orders = { limit: 25 };
+  // A word of a real product name (the large seed's are "<adjective> <noun> No. <n>"), so the search hits.
+  const first = JSON.parse(await fetchPage(apiOrigin, trpcPath("product.list", { limit: 1 }), cookie)) as {
+    result: { data: { json: { products: { name: string }[] } } };
+  };
+  const word = first.result.data.json.products[0]?.name.split(" ")[1] ?? "product";
   const pages: AdminPage[] = [
     { name: "admin dashboard", path: trpcPath("admin.dashboard") },
     // The widest range: 90 days and the 90 before, top products over ~500k rollup rows at 1M orders.
@@ -86,7 +91,27 @@ export async function captureAdminPages(
       name: "admin products +archived",
       path: trpcPath("product.list", { limit: 24, includeArchived: true }),
     },
+    {
+      name: "admin products price_asc",
+      path: trpcPath("product.list", { limit: 24, includeArchived: true, sort: "price_asc" }),
+    },
+    // The storefront's search and sorts at 100k products / 300k variants (lowest variant price).
+    { name: `storefront search q=${word}`, path: trpcPath("product.list", { limit: 24, q: word }) },
+    {
+      name: `storefront search q=${word} in stock, price_desc`,
+      path: trpcPath("product.list", { limit: 24, q: word, inStock: true, sort: "price_desc" }),
+    },
+    {
+      name: "storefront price 20-40, price_asc",
+      path: trpcPath("product.list", {
+        limit: 24,
+        minPriceCents: 2000,
+        maxPriceCents: 4000,
+        sort: "price_asc",
+      }),
+    },
     { name: "admin inventory", path: trpcPath("inventory.levels", { limit: 50 }) },
+    { name: "admin inventory by SKU", path: trpcPath("inventory.levels", { limit: 50, q: "BULK-1-5" }) },
     { name: "admin inventory low stock", path: trpcPath("inventory.levels", { limit: 50, lowStock: true }) },
     { name: "admin audit log", path: trpcPath("admin.auditLog", { limit: 50 }) },
   ];

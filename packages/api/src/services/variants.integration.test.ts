@@ -70,7 +70,7 @@ describe("a product with options and variants", () => {
     expect(read.variants).toEqual(tee.variants);
   });
 
-  it("refuses variants that do not fit the options, and a SKU another product has (409 naming it)", async () => {
+  it("refuses variants that do not fit the options (400), and a SKU or combination another variant has (409 naming it)", async () => {
     const caller = callerAs(t.services, staff);
     await expect(
       caller.product.create({
@@ -96,10 +96,10 @@ describe("a product with options and variants", () => {
         id: tee.variants[1]!.id,
         patch: { options: { Size: "S", Colour: "Black" } },
       }),
-    ).rejects.toMatchObject({
-      code: "BAD_REQUEST",
-      message: "Variant 2 is the same combination as variant 1",
-    });
+    ).rejects.toMatchObject({ code: "CONFLICT", message: "The product already has a S / Black variant" });
+    await expect(
+      caller.product.updateVariant({ id: tee.variants[1]!.id, patch: { sku: tee.variants[0]!.sku } }),
+    ).rejects.toMatchObject({ code: "CONFLICT", message: `SKU ${tee.variants[0]!.sku} is already in use` });
   });
 
   it("asks which variant a product-only line means, naming the choices, and sells a single-variant product by its id", async () => {

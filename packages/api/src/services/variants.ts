@@ -109,6 +109,15 @@ export async function insertVariants(
   }
 }
 
+/**
+ * A clash with another variant (the same combination or SKU): left to the database's unique indexes,
+ * which answer it as a 409 naming the SKU or combination (variantConflict), races included.
+ */
+function isClash(problem: { path: (string | number)[] }): boolean {
+  const last = problem.path.at(-1);
+  return problem.path.length === 3 && (last === "options" || last === "sku");
+}
+
 async function productWithVariants(db: DbClient, productId: string): Promise<ProductDetail> {
   const product = await db.product.findUnique({ where: { id: productId }, select: productViewSelect });
   if (!product) throw new NotFoundError("Product not found", { productId });
@@ -127,7 +136,7 @@ export async function addVariant(
     const problems = variantProblems(product.options, [
       ...product.variants.map((existing) => ({ sku: existing.sku, options: existing.options })),
       variant,
-    ]).filter((problem) => problem.path[1] === product.variants.length);
+    ]).filter((problem) => problem.path[1] === product.variants.length && !isClash(problem));
     if (problems.length > 0) throw new InvalidInputError(problems[0]!.message, { problems });
     const before = new Set(product.variants.map((existing) => existing.id));
     const last = Math.max(-1, ...product.variants.map((existing) => existing.position));
@@ -167,7 +176,7 @@ export async function updateVariant(
           sku: variant.sku,
           options: i === index ? options : variant.options,
         })),
-      ).filter((problem) => problem.path[1] === index);
+      ).filter((problem) => problem.path[1] === index && !isClash(problem));
       if (problems.length > 0) throw new InvalidInputError(problems[0]!.message, { problems });
       const [option1, option2, option3] = optionColumns(names, options);
       columns = { option1, option2, option3 };
