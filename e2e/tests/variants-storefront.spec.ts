@@ -120,6 +120,10 @@ test("a shopper picks size and colour, cannot add a sold-out one, shares the URL
   await expect(line).toContainText(target.title);
   await expect(line).toContainText(`SKU ${target.sku}`);
   await expect(line).toContainText(`${usd(target.priceCents)} each`);
+  await expect(line.getByRole("link", { name: tee.name })).toHaveAttribute(
+    "href",
+    `/p/${TEE}?variant=${target.id}`,
+  );
   await expect(line.getByLabel(`Quantity of ${tee.name} (${target.title})`)).toHaveValue("1");
   await saveScreen(page, testInfo, "variant-cart");
 
@@ -135,6 +139,10 @@ test("a shopper picks size and colour, cannot add a sold-out one, shares the URL
   await expect(items.getByRole("listitem")).toHaveCount(1);
   await expect(items).toContainText(`${target.title} · SKU ${target.sku}`);
   await expect(items).toContainText(`1 × ${usd(target.priceCents)}`);
+  await expect(items.getByRole("link", { name: tee.name })).toHaveAttribute(
+    "href",
+    `/p/${TEE}?variant=${target.id}`,
+  );
   await saveScreen(page, testInfo, "variant-confirmation");
 
   await page.goto(page.url().replace(/\?.*$/, ""));

@@ -14,7 +14,7 @@ export function AddToCart({
   variantId,
   name,
   stock,
-  soldOutHint = "Sold out",
+  soldOutHint = "",
 }: {
   productId: string;
   variantId: string;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { hasChoice, initialVariant, lineName, optionValueStates, variantForPick } from "./variant-choice.ts";
+import {
+  hasChoice,
+  initialVariant,
+  lineName,
+  optionValueStates,
+  productPageHref,
+  variantForPick,
+} from "./variant-choice.ts";
 
 const options = [
   { name: "Size", values: ["S", "M", "L"] },
@@ -58,5 +65,7 @@ describe("variant choice", () => {
     expect(hasChoice({ options, variants })).toBe(true);
     expect(lineName("Tee", "M / Black")).toBe("Tee (M / Black)");
     expect(lineName("Lamp", "Default")).toBe("Lamp");
+    expect(productPageHref("tee", { id: "m", title: "M / Black" })).toBe("/p/tee?variant=m");
+    expect(productPageHref("lamp", { id: "d", title: "Default" })).toBe("/p/lamp");
   });
 });

@@ -110,3 +110,10 @@ export function lineName(productName: string, variantTitle: string | undefined):
     ? `${productName} (${variantTitle})`
     : productName;
 }
+
+/** The product's page, opened on the variant when it is one of several to choose from. */
+export function productPageHref(slug: string, variant: { id: string; title: string } | undefined): string {
+  return variant && variant.title !== DEFAULT_VARIANT_TITLE
+    ? `/p/${slug}?variant=${variant.id}`
+    : `/p/${slug}`;
+}

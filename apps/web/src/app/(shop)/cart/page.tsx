@@ -6,7 +6,7 @@ import { useCart } from "~/lib/cart";
 import { limitNote, lineLimit, MAX_LINE_QUANTITY } from "~/lib/cart-limits";
 import { lineKey } from "~/lib/guest-cart-lines";
 import { cartCurrency, formatMoney } from "~/lib/money";
-import { lineName } from "~/lib/variant-choice";
+import { lineName, productPageHref } from "~/lib/variant-choice";
 
 export default function CartPage() {
   const cart = useCart();
@@ -43,7 +43,7 @@ export default function CartPage() {
               <div className="min-w-40 flex-1">
                 {line.product ? (
                   <Link
-                    href={`/p/${line.product.slug}${line.variant ? `?variant=${line.variant.id}` : ""}`}
+                    href={productPageHref(line.product.slug, line.variant)}
                     className="font-medium underline-offset-4 hover:underline"
                   >
                     {line.product.name}

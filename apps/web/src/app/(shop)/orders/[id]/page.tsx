@@ -6,6 +6,7 @@ import { OrderLines, ShippingAddress } from "~/components/order-details";
 import { DateTime } from "~/components/ui/date-time";
 import { apiForRequest } from "~/lib/api-server";
 import { getViewer } from "~/lib/session";
+import { productPageHref } from "~/lib/variant-choice";
 
 export const metadata = { title: "Order" };
 
@@ -56,7 +57,12 @@ export default async function OrderPage({
         Status: <strong data-testid="order-status">{statusLabel[order.status]}</strong>
         {order.trackingNumber ? <> · Tracking number {order.trackingNumber}</> : null}
       </p>
-      <OrderLines order={order} productHref={(item) => `/p/${item.productSlug}`} />
+      <OrderLines
+        order={order}
+        productHref={(item) =>
+          productPageHref(item.productSlug, { id: item.variantId, title: item.variantTitle })
+        }
+      />
       <ShippingAddress address={order.shippingAddress} heading="Shipping to" />
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading" className="font-medium">
