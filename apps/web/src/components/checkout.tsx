@@ -98,8 +98,7 @@ export function Checkout({
     setShortage(null);
     setFailure(null);
     const request = { items: itemsOf(cart.lines), shippingAddress };
-    // The fingerprint tells lines apart by what they are: a variant (or an old line's product).
-    const lines = cart.lines.map((line) => ({ productId: lineKey(line), quantity: line.quantity }));
+    const lines = cart.lines.map((line) => ({ key: lineKey(line), quantity: line.quantity }));
     attempt.current = attemptFor(attempt.current, { items: lines, shippingAddress });
     try {
       const order = await placeOrder.mutateAsync({

@@ -10,8 +10,8 @@ import {
 const address = { street: "12 Harbour Lane", city: "Portland", state: "ME", zip: "04101", country: "US" };
 const request: CheckoutRequest = {
   items: [
-    { productId: "b", quantity: 2 },
-    { productId: "a", quantity: 1 },
+    { key: "b", quantity: 2 },
+    { key: "a", quantity: 1 },
   ],
   shippingAddress: address,
 };
@@ -36,15 +36,15 @@ describe("checkout attempt: which idempotency key an order placement sends", () 
   it("changing the cart after a failure makes a new key", () => {
     const newKey = keys();
     const first = attemptFor(null, request, newKey);
-    const fewer = attemptFor(first, { ...request, items: [{ productId: "b", quantity: 1 }] }, newKey);
+    const fewer = attemptFor(first, { ...request, items: [{ key: "b", quantity: 1 }] }, newKey);
     expect(fewer.idempotencyKey).toBe("key-2");
     const more = attemptFor(
       fewer,
       {
         ...request,
         items: [
-          { productId: "b", quantity: 1 },
-          { productId: "c", quantity: 1 },
+          { key: "b", quantity: 1 },
+          { key: "c", quantity: 1 },
         ],
       },
       newKey,

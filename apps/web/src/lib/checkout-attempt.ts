@@ -7,7 +7,8 @@
  */
 
 export interface CheckoutRequest {
-  items: readonly { productId: string; quantity: number }[];
+  /** Each line by what it buys (its variant's id; an old guest line's product id) and how many. */
+  items: readonly { key: string; quantity: number }[];
   shippingAddress: Readonly<Record<string, string | undefined>>;
 }
 
@@ -20,7 +21,7 @@ export interface CheckoutAttempt {
 /** The same lines (in any order) to the same address give the same fingerprint. */
 export function checkoutFingerprint({ items, shippingAddress }: CheckoutRequest): string {
   const lines = items
-    .map((line) => [line.productId, line.quantity] as const)
+    .map((line) => [line.key, line.quantity] as const)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const address = Object.keys(shippingAddress)
     .sort()

@@ -161,6 +161,16 @@ describe("a product with options and variants", () => {
         details: { productId: tee.id, variantId: medium.id, sku: medium.sku, available: 0, requested: 1 },
       },
     });
+    // The shopper's order history lists what each order sold, by variant.
+    const [listed] = (await callerAs(t.services, shopper).order.listMine({ limit: 1 })).orders;
+    expect(listed).toMatchObject({
+      id: order.id,
+      itemCount: 2,
+      items: [
+        { variantId: medium.id, sku: medium.sku, variantTitle: "M / Black", quantity: 2 },
+        { variantId: small.id, sku: small.sku, variantTitle: "S / Black", quantity: 1 },
+      ],
+    });
     const read = await callerAs(t.services, null).product.byId({ id: tee.id });
     expect(read.variants.map((variant) => variant.stock)).toEqual([1, 2, 0, 2, 2, 2]);
     expect(read.stock).toBe(9);
