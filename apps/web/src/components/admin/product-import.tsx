@@ -8,6 +8,7 @@ import { Button } from "~/components/ui/button";
 import { useTRPC, useTRPCClient } from "~/lib/trpc-client";
 
 type Preview = RouterOutputs["productCsv"]["preview"];
+type Counts = Pick<Preview, "products" | "creates" | "adds" | "updates" | "unchanged">;
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 /** "line 4", "lines 4, 9 and 12", "lines 4, 9, 12 … and 40 more". */
@@ -19,6 +20,31 @@ function describeLines(lines: number[]): string {
     ? `lines ${shown.join(", ")} and ${rest} more`
     : `lines ${shown.slice(0, -1).join(", ")} and ${shown.at(-1)}`;
 }
+
+/** "1 product to create (6 variants), 1 variant to add, 2 to update, 9 unchanged" or, done, "… created …". */
+function describeCounts(counts: Counts, done: boolean): string {
+  const parts = [
+    `${plural(counts.products, "product", "products")} ${done ? "created" : "to create"} (${plural(counts.creates, "variant", "variants")})`,
+    `${plural(counts.adds, "variant", "variants")} ${done ? "added" : "to add"}`,
+    `${counts.updates} ${done ? "updated" : "to update"}`,
+    `${counts.unchanged} unchanged`,
+  ];
+  return parts.join(", ");
+}
+
+const ACTION_LABELS: Record<Preview["rows"][number]["action"], string> = {
+  "create product": "Create product",
+  "add variant": "Add variant",
+  update: "Update",
+  unchanged: "Unchanged",
+};
+
+const EXAMPLE = [
+  PRODUCT_CSV_COLUMNS.join(","),
+  "organic-tee,Organic Tee,Heavy cotton,apparel,USD,3,true,Size,S,Colour,White,,,TEE-S-WHT,25.00,,,180,12,true",
+  "organic-tee,,,,,,,,S,,Black,,,TEE-S-BLK,25.00,,,180,4,true",
+  "organic-tee,,,,,,,,M,,White,,,TEE-M-WHT,25.00,30.00,,190,0,true",
+].join("\n");
 
 const TOO_LARGE = "The file is larger than 1 MB; split it and import the parts one by one";
 
@@ -104,7 +130,7 @@ export function ProductImport() {
     try {
       const result = await importCsv.mutateAsync({ csv: previewed.text });
       setPreviewed(null);
-      setDone(`Import complete: ${result.created} created, ${result.updated} updated.`);
+      setDone(`Import complete: ${describeCounts(result, true)}.`);
     } catch (failure) {
       setError(messageOf(failure, "Could not import the file"));
       // Rows may have become invalid since the preview (a slug taken meanwhile): show them again.
@@ -137,7 +163,7 @@ export function ProductImport() {
           Export
         </h2>
         <p className="text-sm text-stone-700">
-          Every product, archived ones too, with the columns the import reads.
+          Every product, archived ones too, one row per variant, with the columns the import reads.
         </p>
         <Button
           type="button"
@@ -201,8 +227,24 @@ export function ProductImport() {
               className="rounded-md border border-stone-300 px-3 py-2 font-mono text-xs"
             />
             <span id="product-csv-text-hint" className="text-stone-600">
-              First line: <code className="break-all text-ink">{PRODUCT_CSV_COLUMNS.join(",")}</code>
+              One row per variant; a product&apos;s rows together, its fields and option names on its first
+              row (later rows may leave them empty). Variants are matched by SKU, or by their option values
+              when the SKU is empty; variants not in the file are left as they are. First line:{" "}
+              <code className="break-all text-ink">{PRODUCT_CSV_COLUMNS.join(",")}</code>
             </span>
+            <details className="text-stone-700">
+              <summary className="cursor-pointer underline underline-offset-4">
+                Example: a tee in sizes and colours
+              </summary>
+              <section
+                // biome-ignore lint/a11y/noNoninteractiveTabindex: the example scrolls sideways, and a keyboard must be able to scroll it
+                tabIndex={0}
+                aria-label="Example CSV"
+                className="mt-2 overflow-x-auto rounded-md bg-stone-100 p-2"
+              >
+                <pre className="text-xs">{EXAMPLE}</pre>
+              </section>
+            </details>
           </div>
           {error ? (
             <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
@@ -244,8 +286,7 @@ export function ProductImport() {
             </p>
           ) : null}
           <p role="status" className="text-sm">
-            {current.creates} to create, {current.updates} to update,{" "}
-            {plural(rowsWithErrors, "row with errors", "rows with errors")}
+            {describeCounts(current, false)}, {plural(rowsWithErrors, "row with errors", "rows with errors")}
           </p>
           {rowsWithErrors > 0 ? (
             <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
@@ -253,7 +294,12 @@ export function ProductImport() {
               again.
             </p>
           ) : null}
-          <div className="overflow-x-auto">
+          <section
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: the preview scrolls sideways on a narrow screen, and a keyboard must be able to scroll it
+            tabIndex={0}
+            aria-label="Preview rows"
+            className="overflow-x-auto"
+          >
             <table
               aria-labelledby="preview-heading"
               className="w-full rounded-lg border border-stone-200 bg-white text-left text-sm"
@@ -261,8 +307,10 @@ export function ProductImport() {
               <thead className="bg-stone-100">
                 <tr>
                   <th className="p-2">Line</th>
-                  <th className="p-2">Slug</th>
-                  <th className="p-2">Name</th>
+                  <th className="p-2">Handle</th>
+                  <th className="p-2">Product</th>
+                  <th className="p-2">Variant</th>
+                  <th className="p-2">SKU</th>
                   <th className="p-2">Action</th>
                   <th className="p-2">Errors</th>
                 </tr>
@@ -274,9 +322,11 @@ export function ProductImport() {
                     className={`border-t border-stone-200 align-top ${row.errors.length > 0 ? "bg-red-50" : ""}`}
                   >
                     <td className="p-2 tabular-nums">{row.line}</td>
-                    <td className="p-2 font-mono text-xs">{row.slug}</td>
+                    <td className="p-2 font-mono text-xs">{row.handle}</td>
                     <td className="p-2">{row.name}</td>
-                    <td className="p-2 capitalize">{row.action}</td>
+                    <td className="p-2">{row.title}</td>
+                    <td className="p-2 font-mono text-xs">{row.sku}</td>
+                    <td className="p-2">{ACTION_LABELS[row.action]}</td>
                     <td className="p-2">
                       {row.errors.length === 0 ? (
                         <span className="text-stone-500">None</span>
@@ -292,7 +342,7 @@ export function ProductImport() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
         </section>
       ) : null}
     </div>

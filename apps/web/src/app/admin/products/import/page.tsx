@@ -13,8 +13,9 @@ export default function ProductImportPage() {
         />
         <h1 className="text-2xl font-semibold">Import and export products</h1>
         <p className="text-sm text-stone-700">
-          Download the catalogue as CSV, edit it in a spreadsheet, and import it back. The import checks every
-          row first and writes nothing until all of them are valid.{" "}
+          Download the catalogue as CSV (one row per variant, as Shopify lays it out), edit it in a
+          spreadsheet, and import it back to create products, add variants, and change prices and stock. The
+          import checks every row first and writes nothing until all of them are valid.{" "}
           <Link href="/admin/products" className="underline underline-offset-4">
             Back to products
           </Link>
