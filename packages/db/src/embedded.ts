@@ -3,6 +3,7 @@ import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
 export interface EmbeddedPostgres {
@@ -35,7 +36,8 @@ export async function startEmbeddedPostgres(
   options: { port?: number } = {},
 ): Promise<EmbeddedPostgres> {
   await mkdir(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir);
+  // pg_trgm backs the staff searches by part of a name or SKU (migration 20261204220000).
+  const db = await PGlite.create(dataDir, { extensions: { pg_trgm } });
   const port = options.port ?? (await freePort());
   // Several processes (API, worker, migrator) each keep a pool; the default of one connection breaks them.
   const server = new PGLiteSocketServer({ db, port, host: "127.0.0.1", maxConnections: 64 });

@@ -6,6 +6,7 @@ import { ConflictError, NotFoundError } from "../errors.ts";
 import { type AdjustStockData, MAX_STOCK_ON_HAND } from "../schemas/inventory.ts";
 import { stockChanged } from "./catalog-changes.ts";
 import { decodeCursor, decodeSortCursor, encodeCursor, encodeSortCursor } from "./cursor.ts";
+import { likeLiteral } from "./like-pattern.ts";
 import { ChooseVariantError, type VariantRef } from "./variant-refs.ts";
 
 export interface StockLevel {
@@ -143,10 +144,16 @@ export async function listStockLevels(
 ) {
   const conditions: Prisma.Sql[] = [];
   if (filter.lowStock) conditions.push(Prisma.sql`l."onHand" <= p."lowStockThreshold"`);
-  if (filter.q)
-    conditions.push(
-      Prisma.sql`(p.name ILIKE ${`%${filter.q}%`} OR p.slug ILIKE ${`%${filter.q}%`} OR v.sku ILIKE ${`%${filter.q}%`})`,
-    );
+  if (filter.q) {
+    // Two index reads (trigram indexes on SKU, and on name and slug) rather than an OR across the
+    // join, which would read every variant.
+    const pattern = `%${likeLiteral(filter.q)}%`;
+    conditions.push(Prisma.sql`v.id IN (
+      SELECT id FROM product_variant WHERE sku ILIKE ${pattern}
+      UNION
+      SELECT matched.id FROM product named JOIN product_variant matched ON matched."productId" = named.id
+      WHERE named.name ILIKE ${pattern} OR named.slug ILIKE ${pattern})`);
+  }
   if (filter.cursor) {
     const after = decodeSortCursor(filter.cursor, "name");
     conditions.push(Prisma.sql`(p.name, v.id) > (${String(after.value)}, ${after.id}::uuid)`);
