@@ -507,6 +507,25 @@ describe("importing a product in variants", () => {
     expect(await t.db.product.findMany({ where: { slug: { in: ["rain-jacket", "umbrella"] } } })).toEqual([]);
   });
 
+  it("refuses an empty SKU whose made SKU another product holds, asking for one", async () => {
+    const file = csv({
+      handle: "cap",
+      title: "Cap",
+      "option1 name": "Colour",
+      "option1 value": "Olive",
+      price: "10.00",
+      stock: "1",
+    });
+    const preview = await staffCaller().productCsv.preview({ csv: file });
+    expect(preview.rows[0]!.errors).toEqual([
+      "SKU: empty, and the SKU made from the handle and values (CAP-OLIVE) belongs to product field-cap; enter a SKU",
+    ]);
+    const typed = await staffCaller().productCsv.preview({
+      csv: file.replace(",Olive,,,,,,", ",Olive,,,,,CAP-OLIVE-2,"),
+    });
+    expect(typed).toMatchObject({ valid: true, rows: [{ sku: "CAP-OLIVE-2", action: "create product" }] });
+  });
+
   it("refuses a new SKU for a combination an existing product has", async () => {
     const file = csv({
       handle: "field-cap",
