@@ -124,7 +124,7 @@ export function VariantGrid({ rows, register, errorOf, onMove, onRemove, skuHint
                   </span>
                 </td>
                 <th scope="row" className="p-2 align-top font-medium">
-                  {row.title}
+                  {row.title}{" "}
                   {rowError ? (
                     <span role="alert" className="mt-1 block text-xs font-normal text-danger">
                       {rowError}

@@ -162,7 +162,11 @@ export default async function AdminProductsPage({ searchParams }: { searchParams
                 </span>
               ),
               category: product.category?.name ?? "—",
-              price: formatMoney(product.priceCents, product.currency),
+              // Variants priced apart show the range (the lowest is what the price column sorts by).
+              price:
+                product.maxPriceCents > product.priceCents
+                  ? `${formatMoney(product.priceCents, product.currency)} – ${formatMoney(product.maxPriceCents, product.currency)}`
+                  : formatMoney(product.priceCents, product.currency),
               stock: (
                 <>
                   <span className="mr-2">{product.stock}</span>

@@ -52,7 +52,7 @@ export default async function ProductStockPage({
       ) : null}
       <section aria-labelledby="variant-stock-heading" className="flex flex-col gap-4">
         <h2 id="variant-stock-heading" className="text-lg font-medium">
-          {several ? variant.title : "Stock"}
+          {several ? variant.title : "Stock"}{" "}
           <span className="ml-2 font-mono text-sm font-normal text-stone-600">{variant.sku}</span>
         </h2>
         <p>
