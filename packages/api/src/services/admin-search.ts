@@ -6,6 +6,7 @@ import { OrderListInput } from "../schemas/order.ts";
 import { INT4_MAX } from "../schemas/text.ts";
 import { listProducts } from "./catalog.ts";
 import { listCustomers } from "./customers.ts";
+import { likeLiteral } from "./like-pattern.ts";
 import { listOrders } from "./orders.ts";
 
 const RESULTS_PER_KIND = 5;
@@ -47,11 +48,9 @@ interface SkuHit {
   active: boolean;
 }
 
-const likePrefix = (q: string) => `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 /**
  * Products by a SKU that starts with the query (any case), the exact SKU first, one hit per product.
- * Staff type or scan SKUs; a shop's SKUs are few enough per query for a prefix scan.
+ * Staff type or scan SKUs; the SKU trigram index answers the pattern.
  */
 async function productsBySku(db: DbClient, q: string): Promise<AdminSearchProduct[]> {
   const hits = await db.$queryRaw<SkuHit[]>(Prisma.sql`
@@ -60,7 +59,7 @@ async function productsBySku(db: DbClient, q: string): Promise<AdminSearchProduc
              p.id AS "productId", p.name, p.slug, p."imageUrl", p.active,
              upper(v.sku) = upper(${q}) AS exact
       FROM product_variant v JOIN product p ON p.id = v."productId"
-      WHERE v.sku ILIKE ${likePrefix(q)}
+      WHERE v.sku ILIKE ${`${likeLiteral(q)}%`}
       ORDER BY p.id, exact DESC, v.position
     ) hit
     ORDER BY exact DESC, sku
