@@ -48,34 +48,41 @@ interface SkuHit {
   active: boolean;
 }
 
+/** How many SKU matches are read before one hit per product is kept (a prefix may match thousands). */
+const SKU_CANDIDATES = 50;
+
 /**
  * Products by a SKU that starts with the query (any case), the exact SKU first, one hit per product.
- * Staff type or scan SKUs; the SKU trigram index answers the pattern.
+ * Staff type or scan SKUs. The exact SKU is read from the unique index as typed, upper- or lower-cased;
+ * the prefix through the SKU trigram index, a bounded number of matches (more typing narrows them).
  */
 async function productsBySku(db: DbClient, q: string): Promise<AdminSearchProduct[]> {
   const hits = await db.$queryRaw<SkuHit[]>(Prisma.sql`
-    SELECT * FROM (
-      SELECT DISTINCT ON (p.id) v.id AS "variantId", v.sku, v.option1, v.option2, v.option3,
-             p.id AS "productId", p.name, p.slug, p."imageUrl", p.active,
-             upper(v.sku) = upper(${q}) AS exact
-      FROM product_variant v JOIN product p ON p.id = v."productId"
-      WHERE v.sku ILIKE ${`${likeLiteral(q)}%`}
-      ORDER BY p.id, exact DESC, v.position
-    ) hit
-    ORDER BY exact DESC, sku
-    LIMIT ${RESULTS_PER_KIND}`);
-  return hits.map((hit) => ({
-    id: hit.productId,
-    name: hit.name,
-    slug: hit.slug,
-    imageUrl: hit.imageUrl,
-    active: hit.active,
-    matchedVariant: {
-      id: hit.variantId,
-      sku: hit.sku,
-      title: variantTitle([hit.option1, hit.option2, hit.option3]),
-    },
-  }));
+    SELECT v.id AS "variantId", v.sku, v.option1, v.option2, v.option3,
+           p.id AS "productId", p.name, p.slug, p."imageUrl", p.active
+    FROM (
+      (SELECT * FROM product_variant WHERE sku IN (${q}, ${q.toUpperCase()}, ${q.toLowerCase()}))
+      UNION
+      (SELECT * FROM product_variant WHERE sku ILIKE ${`${likeLiteral(q)}%`} LIMIT ${SKU_CANDIDATES})
+    ) v JOIN product p ON p.id = v."productId"`);
+  const exact = (hit: SkuHit) => hit.sku.toUpperCase() === q.toUpperCase();
+  const seen = new Set<string>();
+  return hits
+    .sort((a, b) => Number(exact(b)) - Number(exact(a)) || (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0))
+    .filter((hit) => !seen.has(hit.productId) && seen.add(hit.productId))
+    .slice(0, RESULTS_PER_KIND)
+    .map((hit) => ({
+      id: hit.productId,
+      name: hit.name,
+      slug: hit.slug,
+      imageUrl: hit.imageUrl,
+      active: hit.active,
+      matchedVariant: {
+        id: hit.variantId,
+        sku: hit.sku,
+        title: variantTitle([hit.option1, hit.option2, hit.option3]),
+      },
+    }));
 }
 
 /**
