@@ -76,6 +76,8 @@ const callers: Record<"anonymous" | "customer" | "staff" | "admin", FuzzCaller &
 const known = {
   productIds: [] as string[],
   productSlugs: [] as string[],
+  variantIds: [] as string[],
+  skus: [] as string[],
   categoryIds: [] as string[],
   categorySlugs: [] as string[],
   orderIds: [] as string[],
@@ -96,27 +98,45 @@ async function seedShop(staff: HttpClient, customer: HttpClient) {
     known.categorySlugs.push(slug);
   }
   for (let i = 0; i < 6; i += 1) {
-    const created = await staff.request<{ id: string; slug: string }>("POST", "/api/products", {
+    // Every other product is sold in two sizes, so lines naming only a product meet both answers.
+    const sizes = i % 2 ? { options: [{ name: "Size", values: ["S", "M"] }] } : {};
+    const created = await staff.request<{
+      id: string;
+      slug: string;
+      variants: { id: string; sku: string }[];
+    }>("POST", "/api/products", {
       json: {
         name: `Fuzz product ${i}`,
-        price: 10 + i * 100.5,
-        stock: 10_000,
         categoryId: known.categoryIds[i % 2],
+        ...(i % 2
+          ? {
+              ...sizes,
+              variants: ["S", "M"].map((size) => ({
+                options: { Size: size },
+                price: 10 + i * 100.5,
+                stock: 10_000,
+              })),
+            }
+          : { price: 10 + i * 100.5, stock: 10_000 }),
       },
     });
     if (created.status !== 201) throw new Error(`seeding a product answered ${created.status}`);
     known.productIds.push(created.body.id);
     known.productSlugs.push(created.body.slug);
+    for (const variant of created.body.variants) {
+      known.variantIds.push(variant.id);
+      known.skus.push(variant.sku);
+    }
   }
   for (let i = 0; i < 3; i += 1) {
     const order = await customer.mutation("order.create", {
-      items: [{ productId: known.productIds[i]!, quantity: i + 1 }],
+      items: [{ variantId: known.variantIds[i]!, quantity: i + 1 }],
       shippingAddress: ADDRESS,
     });
     if (order.status !== 200) throw new Error(`seeding an order answered ${order.status}`);
     known.orderIds.push((order.data as { id: string }).id);
   }
-  await customer.mutation("cart.add", { productId: known.productIds[0]!, quantity: 2 });
+  await customer.mutation("cart.add", { variantId: known.variantIds[0]!, quantity: 2 });
 }
 
 beforeAll(async () => {
@@ -207,6 +227,7 @@ const cell = (valid: fc.Arbitrary<string>) =>
 const quoteCell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
 
 function productCsv(): fc.Arbitrary<string> {
+  const optional = (values: fc.Arbitrary<string>) => cell(fc.oneof(fc.constant(""), values));
   const row = fc.tuple(
     cell(
       fc.oneof(
@@ -216,16 +237,27 @@ function productCsv(): fc.Arbitrary<string> {
     ),
     cell(fc.stringMatching(/^[A-Z][a-z ]{0,18}[a-z]$/)),
     cell(fc.string({ maxLength: 20 })),
+    cell(fc.constantFrom("", "no-such-category", ...known.categorySlugs)),
+    cell(fc.constantFrom("USD", "EUR", "")),
+    optional(fc.nat({ max: 100_000 }).map(String)),
+    cell(fc.constantFrom("", "true", "false")),
+    optional(fc.constantFrom("Size", "Colour")),
+    optional(fc.constantFrom("S", "M", "Black")),
+    optional(fc.constantFrom("Colour", "Size")),
+    optional(fc.constantFrom("White", "L")),
+    optional(fc.constant("Fit")),
+    optional(fc.constant("Slim")),
+    optional(fc.oneof(fc.stringMatching(/^[A-Z0-9-]{1,12}$/), fc.constantFrom(...known.skus))),
     cell(
       fc.oneof(
         fc.nat({ max: 1_000_000_000 }).map((cents) => priceCellOf(cents, "USD")),
         fc.constant("99999999999999999999.99"),
       ),
     ),
-    cell(fc.constantFrom("USD", "EUR", "")),
-    cell(fc.constantFrom("", "no-such-category", ...known.categorySlugs)),
+    optional(fc.nat({ max: 1_000_000_000 }).map((cents) => priceCellOf(cents, "USD"))),
+    optional(fc.stringMatching(/^[0-9]{8,13}$/)),
+    optional(fc.oneof(fc.nat({ max: 100_000 }).map(String), fc.constant("-1"))),
     cell(fc.oneof(fc.nat({ max: 1_000_000 }).map(String), fc.constantFrom("2147483648", "-1"))),
-    cell(fc.oneof(fc.constant(""), fc.nat({ max: 100_000 }).map(String))),
     cell(fc.constantFrom("", "true", "false")),
   );
   return fc
@@ -297,13 +329,17 @@ function hintFor(target: string, caller: FuzzCaller & { id?: string }) {
     if (target === "trpc admin.customer" && key === "id") return someOf(users, generated());
     if (target.startsWith("rest ") && path[0] === "path") {
       if (target.includes("/users/")) return someOf(users, generated());
+      if (target.includes("/inventory/"))
+        return someOf([...known.variantIds, ...known.productIds], generated());
       return someOf(target.includes("/orders/") ? known.orderIds : known.productIds, generated());
     }
     if (key === "slug" || key === "category")
       return someOf([...known.productSlugs, ...known.categorySlugs], generated());
+    if (key === "sku") return someOf(known.skus, generated());
     if (schema.format !== "uuid") return undefined;
     if (key === "categoryId") return someOf(known.categoryIds, generated());
     if (key === "productId") return someOf(known.productIds, generated());
+    if (key === "variantId") return someOf(known.variantIds, generated());
     if (target.startsWith("trpc order.")) return someOf(known.orderIds, generated());
     if (target.startsWith("trpc product.")) return someOf(known.productIds, generated());
     return someOf([...known.productIds, ...known.orderIds, ...known.categoryIds], generated());

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../auth/session.ts";
 import { afterCommit, inTransaction } from "../db-client.ts";
 import { createTestProduct, TEST_ADDRESS } from "../fixtures.ts";
+import { PRODUCT_CSV_COLUMNS } from "../schemas/product-csv.ts";
 import { callerAs, createTestUser, useTestContext } from "../testing.ts";
 import { createProduct, updateProduct } from "./catalog.ts";
 import { adjustStock } from "./inventory.ts";
@@ -41,7 +42,7 @@ describe("a change made by calling a service directly (no router) invalidates th
     );
     expect((await anonymous().product.list({ q: "direct" })).products.map((p) => p.id)).toContain(created.id);
 
-    const csv = `slug,name,description,price,currency,category,stock,lowStockThreshold,active\n${product.slug},Direct Lamp,,12.00,USD,,10,5,true\n`;
+    const csv = `${PRODUCT_CSV_COLUMNS.join(",")}\n${product.slug},Direct Lamp,,,USD,5,true,,,,,,,${product.sku},12.00,,,,10,true\n`;
     await importProducts(t.db, csv, staff.id);
     const after = await anonymous().product.byId({ id: product.id });
     expect(after).toMatchObject({ priceCents: 1200, stock: 10 });
