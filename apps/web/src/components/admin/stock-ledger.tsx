@@ -37,7 +37,7 @@ export function StockLedger({ movements, caption }: { movements: Movement[]; cap
               <td className="whitespace-nowrap p-2">
                 <DateTime value={movement.createdAt} />
               </td>
-              <td className="p-2">{movement.delta > 0 ? `+${movement.delta}` : `−${-movement.delta}`}</td>
+              <td className="p-2">{movement.delta > 0 ? `+${movement.delta}` : String(movement.delta)}</td>
               <td className="p-2 capitalize">
                 {movement.reason}
                 {movement.order ? ` (order #${movement.order.number})` : ""}
