@@ -10,7 +10,7 @@ export function StockLedger({ movements, caption }: { movements: Movement[]; cap
       // biome-ignore lint/a11y/noNoninteractiveTabindex: on a narrow screen the ledger scrolls sideways in its box, and a keyboard must be able to scroll it
       tabIndex={0}
       aria-label="Movement history table"
-      className="overflow-x-auto rounded-lg border border-stone-200 bg-white"
+      className="relative overflow-x-auto rounded-lg border border-stone-200 bg-white"
     >
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>

@@ -59,7 +59,7 @@ export function VariantGrid({ rows, register, errorOf, onMove, onRemove, skuHint
       // biome-ignore lint/a11y/noNoninteractiveTabindex: on a narrow screen the grid scrolls sideways in its box, and a keyboard must be able to scroll it
       tabIndex={0}
       aria-label="Variants grid"
-      className="overflow-x-auto rounded-lg border border-line bg-surface"
+      className="relative overflow-x-auto rounded-lg border border-line bg-surface"
     >
       <table className="w-full min-w-[52rem] text-left text-sm">
         <caption className="sr-only">

@@ -25,7 +25,7 @@ export function VariantStockList({
       // biome-ignore lint/a11y/noNoninteractiveTabindex: on a narrow screen the list scrolls sideways in its box, and a keyboard must be able to scroll it
       tabIndex={0}
       aria-label="Variants and their stock"
-      className="overflow-x-auto rounded-lg border border-stone-200 bg-white"
+      className="relative overflow-x-auto rounded-lg border border-stone-200 bg-white"
     >
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Stock of each variant</caption>
