@@ -6,6 +6,8 @@ import { hasVariantRef, VARIANT_REF_REQUIRED, VariantRefFields } from "./variant
 export const AdjustmentReasonSchema = z.enum(["restock", "adjustment", "return"]);
 
 export const InventoryLevelsInput = z.object({
+  /** Only this product's variants. */
+  productId: z.uuid({ message: "Not a product id" }).optional(),
   lowStock: z.boolean().default(false),
   q: singleLineText().trim().max(200).optional(),
   cursor: pageCursor().optional(),

@@ -140,9 +140,10 @@ async function explainRefusedAdjustment(
 
 export async function listStockLevels(
   db: DbClient,
-  filter: { lowStock: boolean; q?: string; cursor?: string; limit: number },
+  filter: { productId?: string; lowStock: boolean; q?: string; cursor?: string; limit: number },
 ) {
   const conditions: Prisma.Sql[] = [];
+  if (filter.productId) conditions.push(Prisma.sql`v."productId" = ${filter.productId}::uuid`);
   if (filter.lowStock) conditions.push(Prisma.sql`l."onHand" <= p."lowStockThreshold"`);
   if (filter.q) {
     // Two index reads (trigram indexes on SKU, and on name and slug) rather than an OR across the

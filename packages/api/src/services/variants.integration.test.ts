@@ -248,6 +248,10 @@ describe("a product with options and variants", () => {
     ]);
     const { levels } = await caller.inventory.levels({ q: tee.variants[1]!.sku });
     expect(levels).toMatchObject([{ variantId: tee.variants[1]!.id, variantTitle: "S / White", onHand: 9 }]);
+    const ofProduct = await caller.inventory.levels({ productId: tee.id, limit: 100 });
+    expect(ofProduct.levels.map((level) => level.variantId).sort()).toEqual(
+      tee.variants.map((variant) => variant.id).sort(),
+    );
   });
 
   it("turns a default-variant product into a product with options, keeping its variant as the first combination", async () => {

@@ -31,7 +31,7 @@ export default async function ProductStockPage({
   const variant = product.variants.find((v) => v.id === variantParam) ?? product.variants[0];
   if (!variant) notFound();
   const [levels, { movements }] = await Promise.all([
-    stockLevelsOf(api, product, product.variants.length),
+    stockLevelsOf(api, product),
     api.inventory.movements.query({ variantId: variant.id, limit: 100 }),
   ]);
   const level = levels.get(variant.id);

@@ -28,7 +28,7 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
   ]);
   const hasVariants =
     product.options.length > 0 || product.variants.some((variant) => variant.title !== DEFAULT_VARIANT_TITLE);
-  const levels = hasVariants ? await stockLevelsOf(api, product, product.variants.length) : new Map();
+  const levels = hasVariants ? await stockLevelsOf(api, product) : new Map();
   // The grid starts afresh when variants are added (generated or one by one), not when they are saved.
   const gridKey = product.variants
     .map((variant) => variant.id)
