@@ -86,7 +86,10 @@ async function exerciseEveryRestRoute(): Promise<string[]> {
     stock: 50,
   });
   expect(product.status).toBe(201);
-  const { id: newProductId, variants } = product.body as { id: string; variants: { id: string; sku: string }[] };
+  const { id: newProductId, variants } = product.body as {
+    id: string;
+    variants: { id: string; sku: string }[];
+  };
   called.push("post /products");
   await call(staff, "POST", `/inventory/${variants[0]!.id}/adjustments`, { delta: 5, reason: "restock" });
   called.push("post /inventory/{variantId}/adjustments");

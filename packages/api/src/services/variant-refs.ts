@@ -46,8 +46,7 @@ export function resolveVariantRef<V extends RefVariant>(ref: VariantRef, rows: r
   if (ref.variantId !== undefined) {
     const variant = rows.find((row) => row.id === ref.variantId);
     if (
-      !variant ||
-      !variant.active ||
+      !variant?.active ||
       !variant.productActive ||
       (ref.productId !== undefined && variant.productId !== ref.productId)
     )
