@@ -91,6 +91,21 @@ describe("a product with options and variants", () => {
         variants: [{ sku: tee.variants[0]!.sku, priceCents: 100 }],
       }),
     ).rejects.toMatchObject({ code: "CONFLICT", message: `SKU ${tee.variants[0]!.sku} is already in use` });
+    const other = await createTee();
+    await expect(
+      caller.product.create({
+        name: "Two Taken",
+        options: [{ name: "Size", values: ["S", "M", "L"] }],
+        variants: [
+          { sku: "FRESH-SKU-S", options: { Size: "S" }, priceCents: 100 },
+          { sku: other.variants[0]!.sku, options: { Size: "M" }, priceCents: 100 },
+          { sku: other.variants[1]!.sku, options: { Size: "L" }, priceCents: 100 },
+        ],
+      }),
+    ).rejects.toMatchObject({
+      code: "CONFLICT",
+      cause: { details: { skus: expect.arrayContaining([other.variants[0]!.sku, other.variants[1]!.sku]) } },
+    });
     await expect(
       caller.product.updateVariant({
         id: tee.variants[1]!.id,

@@ -84,6 +84,18 @@ export async function insertVariants(
       position: firstPosition + position,
     };
   });
+  // Named here, so the answer says which SKU is taken; a race past this check still meets the index.
+  const taken = await tx.productVariant.findMany({
+    where: { sku: { in: rows.map((row) => row.sku) } },
+    select: { sku: true },
+  });
+  if (taken.length > 0) {
+    const skus = taken.map((variant) => variant.sku);
+    throw new ConflictError(
+      skus.length === 1 ? `SKU ${skus[0]} is already in use` : `SKUs ${skus.join(", ")} are already in use`,
+      { skus },
+    );
+  }
   try {
     const created = await tx.productVariant.createManyAndReturn({
       data: rows,
