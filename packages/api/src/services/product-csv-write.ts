@@ -5,8 +5,7 @@ import type { VariantData } from "../schemas/variant.ts";
 import { setStockLevels } from "./inventory-ledger.ts";
 import type { PlannedProduct, PlannedVariant } from "./product-csv-plan.ts";
 import { isUniqueViolation } from "./transaction-retry.ts";
-import { insertOptions } from "./variants.ts";
-import { insertVariantsOfProducts, type NewVariantsOf } from "./variants-bulk.ts";
+import { insertOptions, insertVariantsOfProducts, type NewVariantsOf } from "./variants.ts";
 
 // The writes of a checked import plan, set-based: a statement per kind of change, not per row.
 

@@ -55,20 +55,21 @@ export async function insertOptions(
   });
 }
 
-/**
- * Writes variants of a product (whose options are named `names`, in order) with their opening stock,
- * after its existing ones, in the caller's transaction. The caller has checked them as a whole
- * (variantProblems); SKUs default to defaultSku.
- */
-export async function insertVariants(
-  tx: DbClient,
-  product: { id: string; slug: string },
-  names: readonly string[],
-  variants: readonly VariantData[],
-  actorId: string | null,
-  firstPosition = 0,
-): Promise<void> {
-  const rows = variants.map((variant, position) => {
+/** New variants of one product, for insertVariantsOfProducts. */
+export interface NewVariantsOf {
+  product: { id: string; slug: string };
+  /** The product's option names, in order. */
+  names: readonly string[];
+  variants: readonly VariantData[];
+  /** The position of the first of them (after the product's existing variants). */
+  firstPosition: number;
+}
+
+// Bind parameters per statement are capped at 65,535; 12 columns a row.
+const INSERT_CHUNK = 2_000;
+
+function variantRows({ product, names, variants, firstPosition }: NewVariantsOf) {
+  return variants.map((variant, index) => {
     const [option1, option2, option3] = optionColumns(names, variant.options);
     return {
       productId: product.id,
@@ -81,9 +82,25 @@ export async function insertVariants(
       barcode: variant.barcode ?? null,
       weightGrams: variant.weightGrams ?? null,
       active: variant.active,
-      position: firstPosition + position,
+      position: firstPosition + index,
+      stock: variant.stock,
     };
   });
+}
+
+/**
+ * Writes the variants of one or more products with their opening stock, in the caller's transaction
+ * (one INSERT per 2,000 rows: the product CSV writes thousands). The caller has checked each product's
+ * variants as a whole (variantProblems); SKUs default to defaultSku. A SKU another variant has is a
+ * 409 naming it.
+ */
+export async function insertVariantsOfProducts(
+  tx: DbClient,
+  products: readonly NewVariantsOf[],
+  actorId: string | null,
+): Promise<void> {
+  const rows = products.flatMap(variantRows);
+  if (rows.length === 0) return;
   // Named here, so the answer says which SKU is taken; a race past this check still meets the index.
   const taken = await tx.productVariant.findMany({
     where: { sku: { in: rows.map((row) => row.sku) } },
@@ -96,29 +113,47 @@ export async function insertVariants(
       { skus },
     );
   }
-  try {
-    const created = await tx.productVariant.createManyAndReturn({
-      data: rows,
-      select: { id: true, sku: true },
-    });
-    const stockBySku = new Map(rows.map((row, index) => [row.sku, variants[index]!.stock]));
-    await openStock(
-      tx,
-      created.map((variant) => ({
-        productId: product.id,
-        variantId: variant.id,
-        onHand: stockBySku.get(variant.sku) ?? 0,
-      })),
-      actorId,
-    );
-  } catch (error) {
-    throw (
-      variantConflict(
-        error,
-        rows.map((row) => ({ sku: row.sku, title: variantTitle([row.option1, row.option2, row.option3]) })),
-      ) ?? error
-    );
+  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+    const chunk = rows.slice(start, start + INSERT_CHUNK);
+    try {
+      const created = await tx.productVariant.createManyAndReturn({
+        data: chunk.map(({ stock: _stock, ...row }) => row),
+        select: { id: true, sku: true, productId: true },
+      });
+      const stockBySku = new Map(chunk.map((row) => [row.sku, row.stock]));
+      await openStock(
+        tx,
+        created.map((variant) => ({
+          productId: variant.productId,
+          variantId: variant.id,
+          onHand: stockBySku.get(variant.sku) ?? 0,
+        })),
+        actorId,
+      );
+    } catch (error) {
+      throw (
+        variantConflict(
+          error,
+          chunk.map((row) => ({
+            sku: row.sku,
+            title: variantTitle([row.option1, row.option2, row.option3]),
+          })),
+        ) ?? error
+      );
+    }
   }
+}
+
+/** insertVariantsOfProducts for one product's variants, after its existing ones. */
+export function insertVariants(
+  tx: DbClient,
+  product: { id: string; slug: string },
+  names: readonly string[],
+  variants: readonly VariantData[],
+  actorId: string | null,
+  firstPosition = 0,
+): Promise<void> {
+  return insertVariantsOfProducts(tx, [{ product, names, variants, firstPosition }], actorId);
 }
 
 /**
