@@ -10,6 +10,7 @@ import {
 import type { ProductCsvFields } from "../schemas/product-csv.ts";
 import type { CsvProduct } from "./product-csv-group.ts";
 import type { CsvRow, CsvRowCells } from "./product-csv-rows.ts";
+import { variantViewSelect } from "./product-view.ts";
 import { defaultSku } from "./variants.ts";
 
 // One product of the file against the database: its rows matched with its variants (by SKU, or by
@@ -26,20 +27,7 @@ export const existingProductSelect = {
   active: true,
   options: { select: { position: true, name: true, values: true }, orderBy: { position: "asc" } },
   variants: {
-    select: {
-      id: true,
-      sku: true,
-      option1: true,
-      option2: true,
-      option3: true,
-      priceCents: true,
-      compareAtPriceCents: true,
-      barcode: true,
-      weightGrams: true,
-      active: true,
-      position: true,
-      inventory: { select: { onHand: true } },
-    },
+    select: variantViewSelect,
     orderBy: { position: "asc" },
   },
 } satisfies Prisma.ProductSelect;
