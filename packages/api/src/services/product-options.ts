@@ -10,7 +10,7 @@ import { InvalidInputError, NotFoundError } from "../errors.ts";
 import type { OptionData } from "../schemas/variant.ts";
 import { catalogChanged } from "./catalog-changes.ts";
 import { type ProductDetail, productViewSelect, toProductView } from "./product-view.ts";
-import { insertOptions, insertVariants } from "./variants.ts";
+import { insertOptions, insertVariants, lockProductVariants } from "./variants.ts";
 
 /**
  * Sets a product's options (the admin's "define options, generate variants"). Existing variants keep
@@ -26,6 +26,7 @@ export async function setProductOptions(
   actorId: string | null,
 ): Promise<{ before: ProductDetail; after: ProductDetail }> {
   return inTransaction(db, async (tx) => {
+    await lockProductVariants(tx, productId);
     const found = await tx.product.findUnique({ where: { id: productId }, select: productViewSelect });
     if (!found) throw new NotFoundError("Product not found", { productId });
     const before = toProductView(found);
@@ -47,6 +48,8 @@ export async function setProductOptions(
         path: ["options"],
         message: `Variants use ${dropped.map((option) => option.name).join(", ")}: remove those variants' values first`,
       });
+    // A dropped option explains any twins it makes, so it is said first.
+    problems.sort((a, b) => a.path.length - b.path.length);
     if (problems.length > 0) throw new InvalidInputError(problems[0]!.message, { problems });
 
     const missing = generate

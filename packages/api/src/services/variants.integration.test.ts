@@ -299,6 +299,25 @@ describe("a product with options and variants", () => {
     expect(found.variant.id).toBe(tan.id);
   });
 
+  it("lets two staff generate variants of one product at once: one set of options, every combination once", async () => {
+    const caller = callerAs(t.services, staff);
+    const plain = await caller.product.create({ name: "Racing Cap", priceCents: 1500, stock: 1 });
+    const options = [
+      { name: "Size", values: ["S", "M"] },
+      { name: "Colour", values: ["Olive", "Tan", "Black"] },
+    ];
+    const results = await Promise.allSettled([
+      caller.product.setOptions({ productId: plain.id, options, generate: true }),
+      caller.product.setOptions({ productId: plain.id, options, generate: true }),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(["fulfilled", "fulfilled"]);
+    const read = await caller.product.byId({ id: plain.id });
+    expect(read.options).toEqual(options);
+    expect(read.variants.map((variant) => variant.title).sort()).toEqual(
+      ["S / Olive", "S / Tan", "S / Black", "M / Olive", "M / Tan", "M / Black"].sort(),
+    );
+  });
+
   it("shows a price change of one variant on the next cached read, and a sale of it in the product's stock", async () => {
     const tee = await createTee(4);
     const anonymous = callerAs(t.services, null);

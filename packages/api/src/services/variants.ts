@@ -165,6 +165,15 @@ function isClash(problem: { path: (string | number)[] }): boolean {
   return problem.path.length === 3 && (last === "options" || last === "sku");
 }
 
+/**
+ * Serializes changes to one product's options and variants (two "Generate variants" at once would
+ * both insert its options): the product row is locked FOR NO KEY UPDATE for the transaction, which
+ * waits for another such change but not for orders (their foreign keys take KEY SHARE).
+ */
+export async function lockProductVariants(tx: DbClient, productId: string): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM product WHERE id = ${productId}::uuid FOR NO KEY UPDATE`;
+}
+
 async function productWithVariants(db: DbClient, productId: string): Promise<ProductDetail> {
   const product = await db.product.findUnique({ where: { id: productId }, select: productViewSelect });
   if (!product) throw new NotFoundError("Product not found", { productId });
@@ -179,6 +188,7 @@ export async function addVariant(
   actorId: string | null,
 ): Promise<{ product: ProductDetail; variantId: string }> {
   return inTransaction(db, async (tx) => {
+    await lockProductVariants(tx, productId);
     const product = await productWithVariants(tx, productId);
     const problems = variantProblems(product.options, [
       ...product.variants.map((existing) => ({ sku: existing.sku, options: existing.options })),
@@ -210,6 +220,7 @@ export async function updateVariant(
   return inTransaction(db, async (tx) => {
     const found = await tx.productVariant.findUnique({ where: { id }, select: { productId: true } });
     if (!found) throw new NotFoundError("Variant not found", { variantId: id });
+    await lockProductVariants(tx, found.productId);
     const before = await productWithVariants(tx, found.productId);
     const current = before.variants.find((variant) => variant.id === id)!;
     const { options, ...fields } = patch;
@@ -247,6 +258,7 @@ export async function reorderVariants(
   variantIds: readonly string[],
 ): Promise<ProductDetail> {
   return inTransaction(db, async (tx) => {
+    await lockProductVariants(tx, productId);
     const product = await productWithVariants(tx, productId);
     const ids = new Set(product.variants.map((variant) => variant.id));
     if (
