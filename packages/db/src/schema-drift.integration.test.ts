@@ -67,6 +67,14 @@ describe("schema.prisma and the SQL migrations", () => {
     );
   });
 
+  it("tells a partial index from the primary key on the same column", () => {
+    const edited = schema.replace(/\n\s+@@index\(\[variantId\], map: "inventory_level_low_idx"[^\n]*/, "");
+    expect(edited).not.toEqual(schema);
+    expect(compareSchemaToDatabase(edited, shape)).toContain(
+      "index on inventory_level(variantId) exists in the database but not in the schema",
+    );
+  });
+
   it("catches a model added without a migration", () => {
     const edited = `${schema}\nmodel Coupon {\n  id String @id\n  @@map("coupon")\n}\n`;
     expect(compareSchemaToDatabase(edited, shape)).toContain(

@@ -87,17 +87,18 @@ function unsupportedColumns(schema: string): Map<string, Set<string>> {
   return result;
 }
 
-/** The field lists of @@unique/@@index attributes with a `where:` (partial indexes), per table. */
+/** The @@unique/@@index attributes with a `where:` (partial indexes), per table, as "unique:a,b" or "normal:a,b". */
 function partialIndexFields(schema: string): Map<string, Set<string>> {
   const result = new Map<string, Set<string>>();
   for (const block of schema.matchAll(/model\s+(\w+)\s*\{([\s\S]*?)\n\}/g)) {
     const [, model = "", body = ""] = block;
     const mapped = /@@map\("([^"]+)"\)/.exec(body)?.[1] ?? model;
-    const lists = [...body.matchAll(/^\s*@@(?:unique|index)\(\[([^\]]*)\][^\n]*\bwhere:/gm)].map((match) =>
-      (match[1] ?? "")
-        .split(",")
-        .map((name) => name.trim())
-        .join(","),
+    const lists = [...body.matchAll(/^\s*@@(unique|index)\(\[([^\]]*)\][^\n]*\bwhere:/gm)].map(
+      (match) =>
+        `${match[1] === "unique" ? "unique" : "normal"}:${(match[2] ?? "")
+          .split(",")
+          .map((name) => name.trim())
+          .join(",")}`,
     );
     result.set(mapped, new Set(lists));
   }
@@ -248,34 +249,44 @@ export function compareSchemaToDatabase(schema: string, db: DatabaseShape): stri
   }
 
   const btreeIndexes = db.indexes.filter((index) => index.method === "btree");
+  // Each declared index is paired with one database index of its columns, kind and partialness (a
+  // primary key and a partial index may share their columns); an index left unpaired is undeclared.
+  const paired = new Set<DatabaseShape["indexes"][number]>();
   for (const index of datamodel.indexes.filter((i) => i.type !== "fulltext")) {
     const model = datamodel.models.find((m) => m.name === index.model);
     if (!model) continue;
     const table = tableOf.get(model.name) ?? model.name;
     const columns = index.fields.map((f) => columnOf(model, f.name));
-    const found = btreeIndexes.find((i) => i.table === table && i.columns.join(",") === columns.join(","));
+    const wantedPartial =
+      index.type !== "id" &&
+      (partial.get(table)?.has(`${index.type}:${index.fields.map((f) => f.name).join(",")}`) ?? false);
+    const isKind = (found: DatabaseShape["indexes"][number]) =>
+      index.type === "id"
+        ? found.primary
+        : index.type === "unique"
+          ? found.unique && !found.primary
+          : !found.unique;
+    const candidates = btreeIndexes.filter(
+      (i) => i.table === table && i.columns.join(",") === columns.join(",") && !paired.has(i),
+    );
+    const found =
+      candidates.find((i) => isKind(i) && (i.partial ?? wantedPartial) === wantedPartial) ??
+      candidates.find(isKind) ??
+      candidates[0];
     const kind = index.type === "id" ? "primary key" : index.type === "unique" ? "unique index" : "index";
-    if (!found) problems.push(`${kind} on ${table}(${columns}) is missing in the database`);
-    else if (index.type === "id" ? !found.primary : index.type === "unique" ? !found.unique : found.unique)
-      problems.push(`index on ${table}(${columns}) is not a ${kind} in the database`);
-    else if (
-      found.partial !== undefined &&
-      found.partial !== (partial.get(table)?.has(index.fields.map((f) => f.name).join(",")) ?? false)
-    )
+    if (!found) {
+      problems.push(`${kind} on ${table}(${columns}) is missing in the database`);
+      continue;
+    }
+    paired.add(found);
+    if (!isKind(found)) problems.push(`index on ${table}(${columns}) is not a ${kind} in the database`);
+    else if (found.partial !== undefined && found.partial !== wantedPartial)
       problems.push(
         `index on ${table}(${columns}) is ${found.partial ? "partial" : "not partial"} in the database, unlike the schema`,
       );
   }
   for (const index of btreeIndexes) {
-    const model = datamodel.models.find((m) => (m.dbName ?? m.name) === index.table);
-    const declared =
-      model &&
-      datamodel.indexes.some(
-        (i) =>
-          i.model === model.name &&
-          i.fields.map((f) => columnOf(model, f.name)).join(",") === index.columns.join(","),
-      );
-    if (!declared)
+    if (!paired.has(index))
       problems.push(`index on ${index.table}(${index.columns}) exists in the database but not in the schema`);
   }
   return problems;

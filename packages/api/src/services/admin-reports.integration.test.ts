@@ -54,6 +54,30 @@ describe("admin reports", () => {
     );
   });
 
+  it("lists a variant as low stock once a sale or a new threshold puts it at or under the threshold", async () => {
+    const admin = callerAs(t.services, staff);
+    const product = await createTestProduct(t.db, { name: "Threshold Vase", stock: 6 });
+    const lowIds = async () => (await admin.admin.dashboard()).lowStock.map((row) => row.productId);
+    const lowFilter = async () =>
+      (await admin.inventory.levels({ lowStock: true, productId: product.id, limit: 10 })).levels.length;
+    expect(await lowIds()).not.toContain(product.id);
+    expect(await lowFilter()).toBe(0);
+
+    const shopper = await createTestUser(t.db, { email: "threshold@example.test" });
+    await callerAs(t.services, shopper).order.create({
+      items: [{ productId: product.id, quantity: 1 }],
+      shippingAddress: TEST_ADDRESS,
+    });
+    expect(await lowIds()).toContain(product.id);
+    expect(await lowFilter()).toBe(1);
+
+    await admin.product.update({ id: product.id, patch: { lowStockThreshold: 4 } });
+    expect(await lowIds()).not.toContain(product.id);
+    expect(await lowFilter()).toBe(0);
+    await admin.product.update({ id: product.id, patch: { lowStockThreshold: 5 } });
+    expect(await lowFilter()).toBe(1);
+  });
+
   it("lists and searches customers and shows a customer's lifetime value without cancelled orders", async () => {
     const { customers } = await callerAs(t.services, staff).admin.customers({ q: "lifetime", limit: 10 });
     expect(customers.map((c) => c.email)).toEqual(["lifetime@example.test"]);

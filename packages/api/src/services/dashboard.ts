@@ -66,14 +66,10 @@ export async function orderCountsByStatus(
 }
 
 /**
- * Low stock: active variants' levels at or under their product's own threshold. The highest threshold (an index read)
- * bounds the levels read first, so only those few are joined with their products, not all of them.
+ * Low stock: active variants' levels at or under their product's own threshold, read through the
+ * partial index on inventory_level.low (migration 20261206220000), so only the low levels are read.
  */
 async function lowStock(db: DbClient): Promise<Dashboard["lowStock"]> {
-  const [highest] = await db.$queryRaw<
-    { max: number | null }[]
-  >`SELECT max("lowStockThreshold") AS max FROM product`;
-  if (highest?.max == null) return [];
   const rows = await db.$queryRaw<
     (Omit<Dashboard["lowStock"][number], "variantTitle"> & {
       option1: string;
@@ -84,7 +80,7 @@ async function lowStock(db: DbClient): Promise<Dashboard["lowStock"]> {
     SELECT p.id AS "productId", v.id AS "variantId", v.sku, v.option1, v.option2, v.option3, p.name, p.slug,
            l."onHand", p."lowStockThreshold"
     FROM inventory_level l JOIN product_variant v ON v.id = l."variantId" JOIN product p ON p.id = v."productId"
-    WHERE l."onHand" <= ${highest.max}::int AND v.active AND p.active AND l."onHand" <= p."lowStockThreshold"
+    WHERE l.low AND v.active AND p.active
     ORDER BY l."onHand", p.name, v.position LIMIT 10`;
   return rows.map(({ option1, option2, option3, ...row }) => ({
     ...row,
