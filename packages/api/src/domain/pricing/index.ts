@@ -40,6 +40,7 @@ export { exclusiveTaxCents, inclusiveTaxCents } from "./tax.ts";
 export {
   type CountryTaxRate,
   type RegionTaxRate,
+  type SyncTaxProvider,
   type TaxAddress,
   type TaxProvider,
   type TaxRates,

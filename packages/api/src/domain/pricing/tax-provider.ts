@@ -68,10 +68,13 @@ export function tableTaxRates(
   return { ratePpm, shippingRatePpm };
 }
 
-/** A TaxProvider over a table given as data: every line of the cart gets the address's rate. */
-export function tableTaxProvider(table: TaxTable): TaxProvider & {
+/** A TaxProvider that answers at once (no promise), so pure code can use it directly. */
+export interface SyncTaxProvider extends TaxProvider {
   ratesFor(lines: readonly PricingLine[], address: TaxAddress): TaxRates;
-} {
+}
+
+/** A TaxProvider over a table given as data: every line of the cart gets the address's rate. */
+export function tableTaxProvider(table: TaxTable): SyncTaxProvider {
   return {
     ratesFor(_lines, address) {
       const { ratePpm, shippingRatePpm } = tableTaxRates(table, address);
