@@ -48,6 +48,7 @@ describe("OpenAPI document", () => {
       "cancelOrder",
       "userOrders",
       "createProduct",
+      "updateVariants",
       "adjustInventory",
     ])
       expect(byId(id).security).toEqual([{ sessionCookie: [] }]);

@@ -95,6 +95,10 @@ async function exerciseEveryRestRoute(): Promise<string[]> {
   called.push("post /inventory/{variantId}/adjustments");
   await call(staff, "GET", `/variants?sku=${encodeURIComponent(variants[0]!.sku)}`);
   called.push("get /variants");
+  await call(staff, "PATCH", `/products/${newProductId}/variants`, {
+    variants: [{ id: variants[0]!.id, price: 10.5, active: true }],
+  });
+  called.push("patch /products/{id}/variants");
   const order = await call(shopper, "POST", "/orders", {
     items: [{ productId: newProductId, quantity: 2 }],
     shippingAddress: ADDRESS,

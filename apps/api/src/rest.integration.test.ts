@@ -382,6 +382,7 @@ describe("OpenAPI", () => {
         "GET /products",
         "GET /products/{id}",
         "POST /products",
+        "PATCH /products/{id}/variants",
         "POST /inventory/{variantId}/adjustments",
         "GET /variants",
       ].sort(),

@@ -57,6 +57,10 @@ export const restRequestExamples: Record<keyof RestRouter["_def"]["record"], Req
       stock: 40,
     },
   },
+  updateVariants: {
+    parameters: { id: EXAMPLE_PRODUCT_ID },
+    body: { variants: [{ id: EXAMPLE_VARIANT_ID, price: 13.5, compareAtPrice: 16 }] },
+  },
   variantBySku: { parameters: { sku: "ORGANIC-TEE-M-BLACK" } },
   adjustInventory: {
     parameters: { variantId: EXAMPLE_VARIANT_ID },

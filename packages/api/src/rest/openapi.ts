@@ -99,6 +99,14 @@ const errorsByProcedure: Record<RestProcedureName, ErrorResponses> = {
     404: "No such category",
     409: "The slug or a SKU is already taken",
   },
+  updateVariants: {
+    ...bodyErrors,
+    ...signedIn,
+    400: "Invalid request (`details` lists the fields): e.g. a price with too many decimals for the product's currency, a value that is not one of the option's, a variant listed twice",
+    403: "Staff only, or a cross-site request",
+    404: "No such product, or a variant that is not one of its variants (`details.variantId`)",
+    409: "A SKU another variant has (`details.skus`), or two variants of one combination (`details.combinations`); nothing is changed",
+  },
   variantBySku: { ...signedIn, 403: "Staff only", 404: "No variant has this SKU" },
   adjustInventory: {
     ...bodyErrors,

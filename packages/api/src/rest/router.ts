@@ -1,3 +1,4 @@
+import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import type { DbClient } from "../db-client.ts";
 import { toMinorUnits } from "../domain/money.ts";
@@ -14,7 +15,7 @@ import {
 } from "../services/catalog.ts";
 import { adjustStock } from "../services/inventory.ts";
 import { cancelOrder, createOrder, getOrderFor, listOrdersOfUser } from "../services/orders.ts";
-import { variantBySku } from "../services/variants.ts";
+import { updateVariants, variantBySku } from "../services/variants.ts";
 import { createTRPCRouter, customerProcedure, publicProcedure, staffProcedure } from "../trpc.ts";
 import {
   RestAdjustmentInput,
@@ -29,9 +30,11 @@ import {
   RestProductListInput,
   RestProductPage,
   RestStockLevel,
+  RestUpdateVariantsInput,
   RestUserOrdersInput,
   RestVariantLookup,
   RestVariantSkuInput,
+  restVariantPrices,
 } from "./schemas.ts";
 import {
   toRestOrder,
@@ -232,6 +235,51 @@ export const restRouter = createTRPCRouter({
       );
       ctx.audit.record({ action: "product.create", entity: "product", entityId: product.id, after: product });
       return toRestProductDetail(product);
+    }),
+
+  updateVariants: staffProcedure
+    .meta({
+      openapi: {
+        method: "PATCH",
+        path: "/products/{id}/variants",
+        protect: true,
+        tags: ["products"],
+        summary:
+          "Change many variants of a product at once, all or nothing; SKUs may be swapped among them (staff)",
+      },
+    })
+    .input(uncoerced(RestUpdateVariantsInput))
+    .output(RestProductDetail)
+    .mutation(async ({ ctx, input }) => {
+      const productId = existingId(input.id, "Product");
+      const product = await ctx.db.product.findUnique({
+        where: { id: productId },
+        select: { currency: true },
+      });
+      if (!product) throw new NotFoundError("Product not found", { productId });
+      const { currency } = product;
+      // The prices' decimals and bounds are the product's currency's: a 400 naming each field, as zod's.
+      const prices = restVariantPrices(currency).safeParse(input);
+      if (!prices.success) throw new TRPCError({ code: "BAD_REQUEST", cause: prices.error });
+      const { before, after } = await updateVariants(
+        ctx.db,
+        productId,
+        input.variants.map(({ id, price, compareAtPrice, ...patch }) => ({
+          id,
+          patch: {
+            ...patch,
+            ...(price === undefined ? {} : { priceCents: toMinorUnits(price, currency) }),
+            ...(compareAtPrice === undefined
+              ? {}
+              : {
+                  compareAtPriceCents:
+                    compareAtPrice === null ? null : toMinorUnits(compareAtPrice, currency),
+                }),
+          },
+        })),
+      );
+      ctx.audit.record({ action: "product.update", entity: "product", entityId: after.id, before, after });
+      return toRestProductDetail(after);
     }),
 
   variantBySku: staffProcedure

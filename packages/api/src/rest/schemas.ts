@@ -11,7 +11,15 @@ import { CreateProductFields, checkNewProduct, ProductListInput } from "../schem
 import { AdjustStockFields, hasOneStockChange, ONE_STOCK_CHANGE } from "../schemas/inventory.ts";
 import { CreateOrderInput, OrderPageInput, OrderStatusSchema } from "../schemas/order.ts";
 import { singleLineText } from "../schemas/text.ts";
-import { VariantInput, VariantSkuInput, variantFields } from "../schemas/variant.ts";
+import {
+  CHANGE_A_FIELD,
+  changesAField,
+  VariantIdSchema,
+  VariantInput,
+  VariantSkuInput,
+  variantBatch,
+  variantFields,
+} from "../schemas/variant.ts";
 
 // REST speaks decimal major units (99.99) and ISO-8601 dates; tRPC speaks cents and Dates. Every REST
 // input is a shared schema (schemas/*) renamed or re-united where REST differs (major units, query
@@ -158,7 +166,13 @@ const PRICE_LIMIT_MINOR = PRICE_CENTS.maxValue ?? Number.MAX_SAFE_INTEGER;
 const DECIMAL_WORDS = ["no", "one", "two", "three", "four"];
 
 /** REST's price rule: the shared priceCents rule (bounds, messages), read in major units of `currency`. */
-function checkPrice(price: unknown, currencyInput: unknown, path: (string | number)[], ctx: z.RefinementCtx) {
+function checkPrice(
+  price: unknown,
+  currencyInput: unknown,
+  path: (string | number)[],
+  ctx: z.RefinementCtx,
+  rule: z.ZodNumber = PRICE_CENTS,
+) {
   if (typeof price !== "number") return; // the field's own check named it
   const currency =
     typeof currencyInput === "string" && isCurrencyCode(currencyInput) ? currencyInput : DEFAULT_CURRENCY;
@@ -171,7 +185,7 @@ function checkPrice(price: unknown, currencyInput: unknown, path: (string | numb
     ctx.addIssue({ code: "custom", path, message });
     return;
   }
-  for (const issue of PRICE_CENTS.safeParse(toMinorUnits(price, currency)).error?.issues ?? []) {
+  for (const issue of rule.safeParse(toMinorUnits(price, currency)).error?.issues ?? []) {
     ctx.addIssue({ code: "custom", path, message: issue.message });
   }
 }
@@ -215,6 +229,48 @@ export const RestCreateProductInput = CreateProductFields.omit({
     },
     { when: (payload) => typeof payload.value === "object" && payload.value !== null },
   );
+
+/**
+ * One variant's changes in PATCH /products/{id}/variants: tRPC's updateVariant patch, with `price` and
+ * `compareAtPrice` in major units of the product's currency (checked by restVariantPrices once the
+ * product is read) for `priceCents` and `compareAtPriceCents`.
+ */
+export const RestVariantPatch = z
+  .object(variantFields)
+  .omit({ priceCents: true, compareAtPriceCents: true })
+  .partial()
+  .extend({
+    id: VariantIdSchema,
+    price: restPrice.optional(),
+    compareAtPrice: restPrice.nullable().optional(),
+  })
+  .refine(({ id: _id, ...patch }) => changesAField(patch), CHANGE_A_FIELD);
+
+/** tRPC's product.updateVariants with the product id in the path and REST's prices. */
+export const RestUpdateVariantsInput = z.object({
+  id: pathId.meta({ description: "The product's id" }),
+  variants: variantBatch(RestVariantPatch),
+});
+
+const COMPARE_AT_CENTS = variantFields.compareAtPriceCents.unwrap();
+
+/** The batch's prices under REST's price rule in `currency`, the product's (known once it is read). */
+export function restVariantPrices(currency: string) {
+  const prices = z.object({ price: z.unknown().optional(), compareAtPrice: z.unknown().optional() });
+  return z.object({ variants: z.array(prices) }).superRefine((input, ctx) => {
+    input.variants.forEach((variant, index) => {
+      if (variant.price !== undefined) checkPrice(variant.price, currency, ["variants", index, "price"], ctx);
+      if (variant.compareAtPrice != null)
+        checkPrice(
+          variant.compareAtPrice,
+          currency,
+          ["variants", index, "compareAtPrice"],
+          ctx,
+          COMPARE_AT_CENTS,
+        );
+    });
+  });
+}
 
 /** tRPC's inventory.adjust with the product id in the path (exactly one of `delta` or `set`). */
 export const RestAdjustmentInput = AdjustStockFields.pick({

@@ -11,6 +11,7 @@ import {
   ReorderVariantsInput,
   SetOptionsInput,
   UpdateVariantInput,
+  UpdateVariantsInput,
   VariantSkuInput,
 } from "../schemas/variant.ts";
 import {
@@ -26,7 +27,13 @@ import {
 } from "../services/catalog.ts";
 import { setProductsArchived } from "../services/catalog-bulk.ts";
 import { setProductOptions } from "../services/product-options.ts";
-import { addVariant, reorderVariants, updateVariant, variantBySku } from "../services/variants.ts";
+import {
+  addVariant,
+  reorderVariants,
+  updateVariant,
+  updateVariants,
+  variantBySku,
+} from "../services/variants.ts";
 import { createTRPCRouter, publicProcedure, staffProcedure } from "../trpc.ts";
 
 const isStaff = (role: string | undefined) => role === "STAFF" || role === "ADMIN";
@@ -131,6 +138,16 @@ export const productRouter = createTRPCRouter({
   /** Staff: a variant's SKU, values, prices, barcode, weight, or `active: false` to stop selling it. */
   updateVariant: staffProcedure.input(UpdateVariantInput).mutation(async ({ ctx, input }) => {
     const { before, after } = await updateVariant(ctx.db, input.id, input.patch);
+    ctx.audit.record({ action: "product.update", entity: "product", entityId: after.id, before, after });
+    return after;
+  }),
+
+  /**
+   * Staff: many variants of one product changed at once, all or nothing (the admin's variants grid);
+   * SKUs may be swapped among them. One audit row for the product, as for a single variant.
+   */
+  updateVariants: staffProcedure.input(UpdateVariantsInput).mutation(async ({ ctx, input }) => {
+    const { before, after } = await updateVariants(ctx.db, input.productId, input.variants);
     ctx.audit.record({ action: "product.update", entity: "product", entityId: after.id, before, after });
     return after;
   }),

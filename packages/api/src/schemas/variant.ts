@@ -73,17 +73,41 @@ export const AddVariantInput = z.object({
   variant: VariantInput,
 });
 
+/** Whether a patch changes anything (a field given as undefined changes nothing). */
+export const changesAField = (patch: object) => Object.values(patch).some((value) => value !== undefined);
+export const CHANGE_A_FIELD = "Change at least one field";
+
 export const UpdateVariantInput = z.object({
   id: VariantIdSchema,
-  patch: z
-    .object(variantFields)
-    .partial()
-    .refine(
-      (patch) => Object.values(patch).some((value) => value !== undefined),
-      "Change at least one field",
-    ),
+  patch: z.object(variantFields).partial().refine(changesAField, CHANGE_A_FIELD),
 });
 export type VariantPatch = z.infer<typeof UpdateVariantInput>["patch"];
+
+/**
+ * Many variants of one product changed at once, all or nothing (each element is an updateVariant's
+ * input): SKUs and combinations may be swapped or cycled among them, since only the result must be
+ * unique.
+ */
+export const UpdateVariantsInput = z.object({
+  productId: z.uuid({ message: "Not a product id" }),
+  variants: variantBatch(UpdateVariantInput),
+});
+
+/** 1 to MAX_VARIANTS changes of variants, each variant once (REST's batch uses it with its own element). */
+export function variantBatch<Change extends z.ZodType<{ id: string }>>(change: Change) {
+  return z
+    .array(change)
+    .min(1, "Change at least one variant")
+    .max(MAX_VARIANTS, `At most ${MAX_VARIANTS} variants`)
+    .superRefine((variants, ctx) => {
+      const seen = new Set<string>();
+      variants.forEach((variant, index) => {
+        if (seen.has(variant.id))
+          ctx.addIssue({ code: "custom", path: [index, "id"], message: "This variant is listed twice" });
+        seen.add(variant.id);
+      });
+    });
+}
 
 /** The product's variants in their new order (every variant id once). */
 export const ReorderVariantsInput = z.object({

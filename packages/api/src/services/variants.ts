@@ -1,5 +1,11 @@
 import { type DbClient, inTransaction } from "../db-client.ts";
-import { type OptionValues, optionColumns, variantProblems, variantTitle } from "../domain/variants.ts";
+import {
+  combinationKey,
+  type OptionValues,
+  optionColumns,
+  variantProblems,
+  variantTitle,
+} from "../domain/variants.ts";
 import { ConflictError, InvalidInputError, NotFoundError } from "../errors.ts";
 import type { OptionData, VariantData, VariantPatch } from "../schemas/variant.ts";
 import { catalogChanged } from "./catalog-changes.ts";
@@ -220,34 +226,140 @@ export async function updateVariant(
   return inTransaction(db, async (tx) => {
     const found = await tx.productVariant.findUnique({ where: { id }, select: { productId: true } });
     if (!found) throw new NotFoundError("Variant not found", { variantId: id });
-    await lockProductVariants(tx, found.productId);
-    const before = await productWithVariants(tx, found.productId);
-    const current = before.variants.find((variant) => variant.id === id)!;
-    const { options, ...fields } = patch;
-    let columns: Partial<Record<"option1" | "option2" | "option3", string>> = {};
-    if (options) {
-      const names = before.options.map((option) => option.name);
-      const index = before.variants.indexOf(current);
-      const problems = variantProblems(
-        before.options,
-        before.variants.map((variant, i) => ({
-          sku: variant.sku,
-          options: i === index ? options : variant.options,
-        })),
-      ).filter((problem) => problem.path[1] === index && !isClash(problem));
-      if (problems.length > 0) throw new InvalidInputError(problems[0]!.message, { problems });
-      const [option1, option2, option3] = optionColumns(names, options);
-      columns = { option1, option2, option3 };
+    return updateVariants(tx, found.productId, [{ id, patch }]);
+  });
+}
+
+/** One variant's changes in a batch (updateVariants). */
+export interface VariantPatchOf {
+  id: string;
+  patch: VariantPatch;
+}
+
+const listed = (items: readonly string[]) => items.join(", ");
+
+/** The 409 for SKUs that others hold, or that two of the product's variants would share. */
+function takenSkus(skus: readonly string[]): ConflictError {
+  return new ConflictError(
+    skus.length === 1 ? `SKU ${skus[0]} is already in use` : `SKUs ${listed(skus)} are already in use`,
+    { skus: [...skus] },
+  );
+}
+
+/** The 409 for combinations two of the product's variants would share. */
+function twinCombinations(titles: readonly string[]): ConflictError {
+  return new ConflictError(
+    titles.length === 1
+      ? `The product already has a ${titles[0]} variant`
+      : `The product already has variants ${listed(titles)}`,
+    { combinations: [...titles] },
+  );
+}
+
+/** A value no real SKU or option value can be (they start with a letter or digit), unique by the id. */
+const placeholderOf = (id: string) => `~moving~${id}`;
+
+/**
+ * Changes many variants of one product at once, all or nothing: SKUs, values, prices, barcodes,
+ * weights, whether each is sold. The result must hold as a whole (no two variants share a SKU or a
+ * combination, and no other product's variant has one of the SKUs), so swaps and cycles of SKUs or
+ * combinations among the patched variants succeed. A variant that is not the product's is a 404.
+ */
+export async function updateVariants(
+  db: DbClient,
+  productId: string,
+  patches: readonly VariantPatchOf[],
+): Promise<{ before: ProductDetail; after: ProductDetail }> {
+  return inTransaction(db, async (tx) => {
+    await lockProductVariants(tx, productId);
+    const before = await productWithVariants(tx, productId);
+    const byId = new Map(before.variants.map((variant) => [variant.id, variant]));
+    const seen = new Set<string>();
+    for (const { id } of patches) {
+      if (!byId.has(id)) throw new NotFoundError("Variant not found", { variantId: id, productId });
+      if (seen.has(id)) throw new InvalidInputError("List each variant once", { variantId: id });
+      seen.add(id);
     }
-    const sku = fields.sku ?? current.sku;
-    const title = options ? variantTitle(Object.values(columns)) : current.title;
-    try {
-      await tx.productVariant.update({ where: { id }, data: { ...fields, ...columns } });
-    } catch (error) {
-      throw variantConflict(error, [{ sku, title }]) ?? error;
+    const names = before.options.map((option) => option.name);
+    const patchOf = new Map(patches.map((entry, index) => [entry.id, { ...entry, index }]));
+    // The product's variants as they would be: what the unique indexes must accept as a whole.
+    const result = before.variants.map((variant) => {
+      const patch = patchOf.get(variant.id)?.patch;
+      return { sku: patch?.sku ?? variant.sku, options: patch?.options ?? variant.options };
+    });
+    const problems = variantProblems(before.options, result);
+    const invalid = problems.flatMap((problem) => {
+      if (problem.path[0] !== "variants") return [];
+      const variant = before.variants[Number(problem.path[1])]!;
+      const entry = patchOf.get(variant.id);
+      if (!entry?.patch.options || isClash(problem)) return [];
+      return [{ ...problem, path: ["variants", entry.index, ...problem.path.slice(2)] }];
+    });
+    if (invalid.length > 0) throw new InvalidInputError(invalid[0]!.message, { problems: invalid });
+    const clashes = problems.filter((problem) => problem.path[0] === "variants" && isClash(problem));
+    const twinSkus = clashes.filter((problem) => problem.path[2] === "sku");
+    if (twinSkus.length > 0)
+      throw takenSkus([...new Set(twinSkus.map((problem) => result[Number(problem.path[1])]!.sku))]);
+    if (clashes.length > 0)
+      throw twinCombinations([
+        ...new Set(
+          clashes.map((problem) =>
+            variantTitle(optionColumns(names, result[Number(problem.path[1])]!.options)),
+          ),
+        ),
+      ]);
+    const moves = patches.map(({ id, patch }) => {
+      const current = byId.get(id)!;
+      return {
+        id,
+        sku: patch.sku !== undefined && patch.sku !== current.sku ? patch.sku : undefined,
+        combination:
+          patch.options !== undefined &&
+          combinationKey(optionColumns(names, patch.options)) !==
+            combinationKey(optionColumns(names, current.options)),
+      };
+    });
+    const newSkus = moves.flatMap((move) => (move.sku === undefined ? [] : [move.sku]));
+    // Named here, so the answer says which SKU is taken; a race past this check still meets the index.
+    const elsewhere = await tx.productVariant.findMany({
+      where: { sku: { in: newSkus }, productId: { not: productId } },
+      select: { sku: true },
+    });
+    if (elsewhere.length > 0) throw takenSkus(elsewhere.map((variant) => variant.sku));
+
+    // Postgres checks a unique index that is not deferrable row by row, as each row is written, not
+    // at the end of the statement or transaction: giving A the SKU B still has fails even when B takes
+    // A's next. So the SKUs and combinations that change first move to placeholders no one else can
+    // hold (unseen outside this transaction), and only then take their final values.
+    for (const move of moves) {
+      if (move.sku === undefined && !move.combination) continue;
+      await tx.productVariant.update({
+        where: { id: move.id },
+        data: {
+          ...(move.sku === undefined ? {} : { sku: placeholderOf(move.id) }),
+          ...(move.combination ? { option1: placeholderOf(move.id) } : {}),
+        },
+      });
+    }
+    for (const { id, patch } of patches) {
+      const { options, ...fields } = patch;
+      const columns = options ? optionColumns(names, options) : undefined;
+      const current = byId.get(id)!;
+      try {
+        await tx.productVariant.update({
+          where: { id },
+          data: {
+            ...fields,
+            ...(columns ? { option1: columns[0], option2: columns[1], option3: columns[2] } : {}),
+          },
+        });
+      } catch (error) {
+        const title = columns ? variantTitle(columns) : current.title;
+        throw variantConflict(error, [{ sku: fields.sku ?? current.sku, title }]) ?? error;
+      }
     }
     await catalogChanged(tx);
-    return { before, after: await productWithVariants(tx, found.productId) };
+    return { before, after: await productWithVariants(tx, productId) };
   });
 }
 
