@@ -66,8 +66,10 @@ export async function orderCountsByStatus(
 }
 
 /**
- * Low stock: active variants' levels at or under their product's own threshold, read through the
- * partial index on inventory_level.low (migration 20261206220000), so only the low levels are read.
+ * Low stock: active variants' levels at or under their product's own threshold, lowest first. The
+ * partial index on inventory_level."lowStockOnHand" (migration 20261206220000) yields the low levels
+ * in that order, so ten are read, not every level; among equal levels it picks by variant id, and
+ * the ten are shown by level, then name.
  */
 async function lowStock(db: DbClient): Promise<Dashboard["lowStock"]> {
   const rows = await db.$queryRaw<
@@ -75,14 +77,18 @@ async function lowStock(db: DbClient): Promise<Dashboard["lowStock"]> {
       option1: string;
       option2: string;
       option3: string;
+      position: number;
     })[]
   >`
-    SELECT p.id AS "productId", v.id AS "variantId", v.sku, v.option1, v.option2, v.option3, p.name, p.slug,
-           l."onHand", p."lowStockThreshold"
-    FROM inventory_level l JOIN product_variant v ON v.id = l."variantId" JOIN product p ON p.id = v."productId"
-    WHERE l.low AND v.active AND p.active
-    ORDER BY l."onHand", p.name, v.position LIMIT 10`;
-  return rows.map(({ option1, option2, option3, ...row }) => ({
+    SELECT * FROM (
+      SELECT p.id AS "productId", v.id AS "variantId", v.sku, v.option1, v.option2, v.option3, v.position,
+             p.name, p.slug, l."onHand", p."lowStockThreshold"
+      FROM inventory_level l JOIN product_variant v ON v.id = l."variantId" JOIN product p ON p.id = v."productId"
+      WHERE l."lowStockOnHand" IS NOT NULL AND v.active AND p.active
+      ORDER BY l."lowStockOnHand", l."variantId" LIMIT 10
+    ) low
+    ORDER BY "onHand", name, position`;
+  return rows.map(({ option1, option2, option3, position: _position, ...row }) => ({
     ...row,
     variantTitle: variantTitle([option1, option2, option3]),
   }));

@@ -144,7 +144,7 @@ export async function listStockLevels(
 ) {
   const conditions: Prisma.Sql[] = [];
   if (filter.productId) conditions.push(Prisma.sql`v."productId" = ${filter.productId}::uuid`);
-  if (filter.lowStock) conditions.push(Prisma.sql`l.low`);
+  if (filter.lowStock) conditions.push(Prisma.sql`l."lowStockOnHand" IS NOT NULL`);
   if (filter.q) {
     // Two index reads (trigram indexes on SKU, and on name and slug) rather than an OR across the
     // join, which would read every variant.

@@ -5,16 +5,19 @@
 -- predicate name "onHand".
 --
 -- So each level carries a copy of its product's threshold (kept by the triggers below) and a stored
--- generated flag "low". The partial index names only "variantId" and "low", which a sale changes only
--- when it crosses the threshold: every other sale stays a HOT update.
+-- generated "lowStockOnHand": its on-hand quantity while at or under the threshold, else null. The
+-- partial index names only that column and "variantId", and a sale changes neither on a level above
+-- its threshold: those sales stay HOT updates. A low level's sale moves its index entry, and the
+-- lowest levels come first straight from the index, so a list of ten reads about ten levels.
 ALTER TABLE "inventory_level" ADD COLUMN "lowStockThreshold" INTEGER NOT NULL DEFAULT 0;
 UPDATE "inventory_level" l SET "lowStockThreshold" = p."lowStockThreshold"
 FROM "product_variant" v JOIN "product" p ON p.id = v."productId"
 WHERE v.id = l."variantId";
 
-ALTER TABLE "inventory_level"
-  ADD COLUMN "low" BOOLEAN NOT NULL GENERATED ALWAYS AS ("onHand" <= "lowStockThreshold") STORED;
-CREATE INDEX "inventory_level_low_idx" ON "inventory_level" ("variantId") WHERE "low";
+ALTER TABLE "inventory_level" ADD COLUMN "lowStockOnHand" INTEGER
+  GENERATED ALWAYS AS (CASE WHEN "onHand" <= "lowStockThreshold" THEN "onHand" END) STORED;
+CREATE INDEX "inventory_level_low_stock_idx" ON "inventory_level" ("lowStockOnHand", "variantId")
+  WHERE "lowStockOnHand" IS NOT NULL;
 
 -- A new level takes its product's threshold, whatever the writer sent.
 CREATE FUNCTION "inventory_level_threshold"() RETURNS trigger LANGUAGE plpgsql AS $$
