@@ -34,6 +34,11 @@ test("staff create a product in sizes and colours, generate its 6 variants, pric
 }, testInfo) => {
   // A journey across several screens: three times the default budget.
   test.slow();
+  // Another product's SKU, for the refusals below.
+  const other = await createProduct(baseURL!, { name: "Sku Holder Mug", price: 9, stock: 1 });
+  const api = await apiAs(baseURL!, "admin@stockroom.dev");
+  const takenSku = ((await (await api.get(`/api/products/${other.id}`)).json()) as RestProduct).variants[0]!
+    .sku;
   const staff = await signInAs(browser, "staff@stockroom.dev", "/admin/products/new");
   const name = `Variant Tee ${unique()}`;
   await staff.getByLabel("Name", { exact: true }).fill(name);
@@ -67,6 +72,14 @@ test("staff create a product in sizes and colours, generate its 6 variants, pric
     "Enter a price",
   );
   await staff.getByLabel("Price of L / White", { exact: true }).fill("20");
+  // A SKU another product has is refused on the row that holds it, not only above the form.
+  await staff.getByLabel("SKU of M / Black", { exact: true }).fill(takenSku);
+  await staff.getByRole("button", { name: "Create product" }).click();
+  await expect(row(staff, "M / Black")).toContainText(`SKU ${takenSku} is already in use`);
+  await expect(staff.getByLabel("SKU of M / Black", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expect(staff).toHaveURL(/\/admin\/products\/new$/);
+  await saveScreen(staff, testInfo, "admin-variants-new-taken-sku");
+  await staff.getByLabel("SKU of M / Black", { exact: true }).fill("");
   await staff.setViewportSize({ width: 1280, height: 900 });
   await saveScreen(staff, testInfo, "admin-variants-new-grid-1280");
   await staff.getByRole("button", { name: "Create product" }).click();
@@ -92,11 +105,8 @@ test("staff create a product in sizes and colours, generate its 6 variants, pric
   expect(await staff.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await staff.setViewportSize({ width: 1280, height: 900 });
 
-  // Several changes saved at once; a SKU another product has is refused on its row, the rest saved.
-  const other = await createProduct(baseURL!, { name: "Sku Holder Mug", price: 9, stock: 1 });
-  const api = await apiAs(baseURL!, "admin@stockroom.dev");
-  const takenSku = ((await (await api.get(`/api/products/${other.id}`)).json()) as RestProduct).variants[0]!
-    .sku;
+  // Several changes saved at once, all or nothing: a SKU another product has is refused on its row,
+  // and nothing is saved (neither the other rows' edits, nor the stock, nor the order).
   await staff.getByLabel("Price of L / White", { exact: true }).fill("21.50");
   await staff.getByLabel("Stock of S / Black", { exact: true }).fill("9");
   await staff.getByLabel("SKU of M / White", { exact: true }).fill(takenSku);
@@ -105,7 +115,9 @@ test("staff create a product in sizes and colours, generate its 6 variants, pric
   await staff.getByRole("button", { name: "Save variants" }).click();
   await expect(row(staff, "M / White")).toContainText(`SKU ${takenSku} is already in use`);
   await expect(staff.getByLabel("SKU of M / White", { exact: true })).toHaveAttribute("aria-invalid", "true");
-  await expect(staff.getByRole("alert").filter({ hasText: "1 variant was not saved" })).toBeVisible();
+  await expect(
+    staff.getByRole("alert").filter({ hasText: `Nothing was saved: SKU ${takenSku} is already in use` }),
+  ).toBeVisible();
 
   const stored = (await (await api.get(`/api/products/${productId}`)).json()) as RestProduct;
   expect(stored.options).toEqual([
@@ -113,18 +125,14 @@ test("staff create a product in sizes and colours, generate its 6 variants, pric
     { name: "Colour", values: COLOURS },
   ]);
   const byTitle = Object.fromEntries(stored.variants.map((variant) => [variant.title, variant]));
-  expect(stored.variants.map((variant) => variant.title)).toEqual([
-    "S / Black",
-    "S / White",
-    "M / Black",
-    "M / White",
-    "L / White",
-    "L / Black",
-  ]);
-  expect(byTitle["L / White"]).toMatchObject({ price: 21.5, stock: 6 });
-  expect(byTitle["S / Black"]).toMatchObject({ price: 20, stock: 9 });
+  expect(stored.variants.map((variant) => variant.title)).toEqual(TITLES);
+  expect(byTitle["L / White"]).toMatchObject({ price: 20, stock: 6 });
+  expect(byTitle["S / Black"]).toMatchObject({ price: 20, stock: 1 });
   expect(byTitle["M / Black"]).toMatchObject({ price: 24 });
   expect(byTitle["M / White"]!.sku).not.toBe(takenSku);
+  // What was typed stays in the grid, to be fixed.
+  await expect(staff.getByLabel("Price of L / White", { exact: true })).toHaveValue("21.50");
+  await expect(staff.getByTestId("variant-row").nth(4)).toContainText("L / White");
 
   // Fixed, it saves; the storefront's product answers with the six variants and their prices.
   await staff.getByLabel("SKU of M / White", { exact: true }).fill(`${stored.variants[0]!.sku}-FIXED`);
@@ -146,6 +154,25 @@ test("staff create a product in sizes and colours, generate its 6 variants, pric
   expect(publicProduct.variants.find((variant) => variant.title === "M / White")!.sku).toBe(
     `${stored.variants[0]!.sku}-FIXED`,
   );
+  expect(publicProduct.variants.find((variant) => variant.title === "S / Black")!.stock).toBe(9);
+
+  // Two variants' SKUs swapped in one save: each is the other's until both have moved.
+  const skuOf = (title: string) => publicProduct.variants.find((variant) => variant.title === title)!.sku;
+  const [blackSku, whiteSku] = [skuOf("S / Black"), skuOf("S / White")];
+  await staff.getByLabel("SKU of S / Black", { exact: true }).fill(whiteSku);
+  await staff.getByLabel("SKU of S / White", { exact: true }).fill(blackSku);
+  await staff.getByRole("button", { name: "Save variants" }).click();
+  await expect
+    .poll(async () => {
+      const swapped = (await (await api.get(`/api/products/${productId}`)).json()) as RestProduct;
+      return ["S / Black", "S / White"].map(
+        (title) => swapped.variants.find((variant) => variant.title === title)!.sku,
+      );
+    })
+    .toEqual([whiteSku, blackSku]);
+  await expect(staff.getByLabel("SKU of S / Black", { exact: true })).toHaveValue(whiteSku);
+  await expect(staff.getByLabel("SKU of S / Black", { exact: true })).not.toHaveAttribute("aria-invalid");
+  await expect(staff.getByRole("alert").filter({ hasText: "Nothing was saved" })).toHaveCount(0);
   await shopper.goto(`/p/${publicProduct.slug}`);
   await expect(shopper.getByRole("heading", { name, level: 1 })).toBeVisible();
 });

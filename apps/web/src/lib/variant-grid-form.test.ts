@@ -1,6 +1,13 @@
 import { allCombinations } from "@stockroom/api/schemas";
 import { describe, expect, it } from "vitest";
-import { generatedRows, parseVariantRows, type VariantRow, variantChanges } from "./variant-grid-form";
+import {
+  batchRefusalProblems,
+  generatedRows,
+  parseVariantRows,
+  takenSkuProblems,
+  type VariantRow,
+  variantChanges,
+} from "./variant-grid-form";
 
 const options = [
   { name: "Size", values: ["S", "M", "L"] },
@@ -61,5 +68,56 @@ describe("the variants grid", () => {
     expect(
       variantChanges(before, { ...before, sku: "TEE-MED", compareAtPriceCents: 3000, active: false }),
     ).toEqual({ patch: { sku: "TEE-MED", compareAtPriceCents: 3000, active: false }, stock: null });
+  });
+
+  it("marks the rows of a new product whose SKUs a 409 names as taken (details.skus), not the blank ones", () => {
+    const rows = [{ sku: "TEE-S" }, { sku: " HELD-M " }, { sku: "" }, { sku: "HELD-L" }];
+    expect(takenSkuProblems({ skus: ["HELD-M", "HELD-L", "TEE-XL"] }, rows)).toEqual([
+      { index: 1, field: "sku", message: "SKU HELD-M is already in use" },
+      { index: 3, field: "sku", message: "SKU HELD-L is already in use" },
+    ]);
+    expect(takenSkuProblems(undefined, rows)).toEqual([]);
+    expect(takenSkuProblems({ skus: "HELD-M" }, rows)).toEqual([]);
+  });
+
+  it("puts a refused updateVariants on the rows it names: by SKU, combination, sent position or variant id", () => {
+    const rows = [
+      { id: "v1", sku: "TEE-S", title: "S" },
+      { id: "v2", sku: "HELD", title: "M" },
+      { id: "v3", sku: "TEE-L", title: "L" },
+    ];
+    const refusal = (
+      details: Record<string, unknown> | undefined,
+      issues: { path: string; message: string }[] = [],
+    ) => ({
+      message: "Refused",
+      issues,
+      details,
+    });
+    expect(batchRefusalProblems(refusal({ skus: ["HELD"] }), rows, ["v1", "v2"])).toEqual([
+      { index: 1, field: "sku", message: "SKU HELD is already in use" },
+    ]);
+    // Zod's issues and the domain's problems count the variants sent, not the grid's rows.
+    expect(
+      batchRefusalProblems(
+        refusal(undefined, [{ path: "variants.1.patch.priceCents", message: "That price is too high" }]),
+        rows,
+        ["v2", "v3"],
+      ),
+    ).toEqual([{ index: 2, field: "price", message: "That price is too high" }]);
+    expect(
+      batchRefusalProblems(
+        refusal({ problems: [{ path: ["variants", 0, "options", "Size"], message: "Choose a Size" }] }),
+        rows,
+        ["v3"],
+      ),
+    ).toEqual([{ index: 2, field: "title", message: "Choose a Size" }]);
+    expect(batchRefusalProblems(refusal({ combinations: ["M"] }), rows, ["v1"])).toEqual([
+      { index: 1, field: "title", message: "Refused" },
+    ]);
+    expect(batchRefusalProblems(refusal({ variantId: "v3" }), rows, ["v3"])).toEqual([
+      { index: 2, field: "title", message: "Refused" },
+    ]);
+    expect(batchRefusalProblems(refusal(undefined), rows, ["v1"])).toEqual([]);
   });
 });

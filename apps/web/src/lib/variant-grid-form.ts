@@ -28,7 +28,7 @@ export const VariantRowFields = z.object({
 export type VariantRowValues = z.infer<typeof VariantRowFields>;
 export type VariantRowField = "title" | "sku" | "price" | "compareAtPrice" | "stock" | "active";
 
-/** A row that passed the API's VariantInput: what product.create, updateVariant and adjust are sent. */
+/** A row that passed the API's VariantInput: what product.create, updateVariants and adjust are sent. */
 export interface VariantRow {
   id: string;
   version: number;
@@ -179,7 +179,7 @@ export function parseVariantRows(
   return { rows: parsedRows, problems };
 }
 
-/** What of a variant changed since it was read: its fields for updateVariant, its stock for an adjustment. */
+/** What of a variant changed since it was read: its fields for updateVariants, its stock for an adjustment. */
 export function variantChanges(
   before: VariantRow,
   after: VariantRow,
@@ -250,4 +250,74 @@ export function typedRowOf(row: VariantRow, title: string, currency: string): Va
     stock: String(row.stock),
     active: row.active,
   };
+}
+
+/** What the API said when it refused a call: its message, zod's field issues, the error's details. */
+export interface Refusal {
+  message: string;
+  /** Dotted paths ("variants.1.patch.sku"). */
+  issues: readonly { path: string; message: string }[];
+  details: Record<string, unknown> | undefined;
+}
+
+const stringsOf = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+
+/**
+ * The rows holding a SKU that a 409 names as taken (`details.skus`, as product.create and
+ * updateVariants send it), each marked on its SKU field. A blank SKU (the API makes one from the
+ * slug) cannot be matched here; the form's message above says which.
+ */
+export function takenSkuProblems(
+  details: Record<string, unknown> | undefined,
+  rows: readonly Pick<VariantRowValues, "sku">[],
+): RowProblem[] {
+  const taken = new Set(stringsOf(details?.skus));
+  return rows.flatMap((row, index) => {
+    const sku = row.sku.trim();
+    return sku !== "" && taken.has(sku)
+      ? [{ index, field: "sku" as const, message: `SKU ${sku} is already in use` }]
+      : [];
+  });
+}
+
+/**
+ * Where a refused updateVariants call puts its problems in the grid: `sentIds` are the variants it
+ * listed, in order (zod's "variants.N.patch.sku" and a domain problem's ["variants", N, ...] are the
+ * Nth of them); a taken SKU, a twin combination or a variant that is gone is marked on the row that
+ * holds it. A refusal that names no row gives none: the form says it above the grid.
+ */
+export function batchRefusalProblems(
+  refusal: Refusal,
+  rows: readonly Pick<VariantRowValues, "id" | "sku" | "title">[],
+  sentIds: readonly string[],
+): RowProblem[] {
+  const rowOfSent = (position: unknown) => rows.findIndex((row) => row.id === sentIds[Number(position)]);
+  const problems: RowProblem[] = [];
+  for (const issue of refusal.issues) {
+    const [list, position, part, field] = issue.path.split(".");
+    const index = list === "variants" ? rowOfSent(position) : -1;
+    if (index >= 0)
+      problems.push({ index, field: rowFieldOf(part === "patch" ? field : part), message: issue.message });
+  }
+  const details = refusal.details;
+  problems.push(...takenSkuProblems(details, rows));
+  const twins = new Set(stringsOf(details?.combinations));
+  rows.forEach((row, index) => {
+    if (twins.has(row.title)) problems.push({ index, field: "title", message: refusal.message });
+  });
+  const domainProblems = Array.isArray(details?.problems)
+    ? (details.problems as { path?: unknown; message?: unknown }[])
+    : [];
+  for (const problem of domainProblems) {
+    const path = Array.isArray(problem.path) ? problem.path : [];
+    const index = path[0] === "variants" ? rowOfSent(path[1]) : -1;
+    if (index >= 0 && typeof problem.message === "string")
+      problems.push({ index, field: rowFieldOf(path[2]), message: problem.message });
+  }
+  if (typeof details?.variantId === "string" && problems.length === 0) {
+    const index = rows.findIndex((row) => row.id === details.variantId);
+    if (index >= 0) problems.push({ index, field: "title", message: refusal.message });
+  }
+  return problems;
 }

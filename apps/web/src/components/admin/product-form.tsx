@@ -10,7 +10,7 @@ import { apiFailureOf, problemsOf } from "~/lib/api-error";
 import { ProductFormSchema, type ProductFormValues, productFormDefaults } from "~/lib/product-form";
 import { optionRowProblems } from "~/lib/product-options-form";
 import { useTRPC } from "~/lib/trpc-client";
-import { generatedRows, rowFieldOf, type VariantRowField } from "~/lib/variant-grid-form";
+import { generatedRows, rowFieldOf, takenSkuProblems, type VariantRowField } from "~/lib/variant-grid-form";
 import { useToast } from "../toaster";
 import { Button } from "../ui/button";
 import { SelectField, TextAreaField, TextField } from "../ui/form-field";
@@ -87,6 +87,9 @@ export function ProductForm({ product, categories }: { product?: Product; catego
             message: problem.message,
           },
         );
+      // A SKU another product has (a 409 naming it) is marked on the row that holds it.
+      for (const problem of takenSkuProblems(api.details, form.getValues("variants")))
+        form.setError(`variants.${problem.index}.sku`, { message: problem.message });
       setFailure(api.message);
     }
   }

@@ -8,13 +8,12 @@ import { useFieldArray, useForm } from "react-hook-form";
 import { apiFailureOf } from "~/lib/api-error";
 import { useTRPCClient } from "~/lib/trpc-client";
 import {
-  rowFieldOf,
+  batchRefusalProblems,
+  type RowProblem,
   savedVariantRows,
   typedRowOf,
   type VariantGridValues,
   type VariantRow,
-  type VariantRowField,
-  type VariantRowValues,
   variantChanges,
   variantGridSchema,
   variantRowsOf,
@@ -30,17 +29,16 @@ export interface LevelOfVariant {
   version: number;
 }
 
-interface RowOutcome {
+interface StockOutcome {
   saved: VariantRow;
-  /** What the grid shows after the save: the saved row, or what was typed where it failed. */
-  shown: VariantRowValues;
-  problems: { field: VariantRowField; message: string }[];
+  problem: string | null;
 }
 
 /**
- * An existing product's variants, many edited at once. Saving sends one updateVariant per changed
- * variant and one adjustment (to the typed level, naming the version read) per changed stock, then
- * the new order; each refusal is shown on its row, and the rows that saved stay saved.
+ * An existing product's variants, many edited at once. Saving sends every changed variant in one
+ * updateVariants call, all or nothing (so two SKUs can be swapped); refused, nothing is saved and the
+ * rows it names are marked. Then one adjustment per changed stock (to the typed level, naming the
+ * version read; the inventory service is the only writer of stock) and the new order.
  */
 export function VariantsGridForm({ product, levels }: { product: Product; levels: LevelOfVariant[] }) {
   const client = useTRPCClient();
@@ -61,89 +59,98 @@ export function VariantsGridForm({ product, levels }: { product: Product; levels
   const rows = useFieldArray({ control: form.control, name: "variants" });
   const { errors } = form.formState;
 
-  async function saveRow(row: VariantRow, typed: VariantRowValues): Promise<RowOutcome> {
+  function markRows(problems: readonly RowProblem[]) {
+    for (const problem of problems)
+      form.setError(`variants.${problem.index}.${problem.field}` as `variants.${number}.sku`, {
+        message: problem.message,
+      });
+  }
+
+  async function adjustStock(row: VariantRow, stock: number): Promise<StockOutcome> {
     const before = saved.current.get(row.id)!;
-    const { patch, stock } = variantChanges(before, row);
-    const outcome: RowOutcome = { saved: { ...before }, shown: typed, problems: [] };
-    let patchFailed = false;
-    if (patch) {
-      try {
-        await client.product.updateVariant.mutate({ id: row.id, patch });
-        outcome.saved = { ...row, stock: before.stock, version: before.version };
-      } catch (error) {
-        patchFailed = true;
-        const api = apiFailureOf(error, "Could not save this variant");
-        const issue = api.issues[0];
-        const field = issue
-          ? rowFieldOf(issue.path.split(".")[1])
-          : api.message.startsWith("SKU")
-            ? "sku"
-            : "title";
-        outcome.problems.push({ field, message: issue?.message ?? api.message });
-      }
+    try {
+      const result = await client.inventory.adjust.mutate({
+        variantId: row.id,
+        set: stock,
+        reason: "adjustment",
+        expectedVersion: before.version,
+      });
+      return { saved: { ...row, stock: result.onHand, version: result.version }, problem: null };
+    } catch (error) {
+      const api = apiFailureOf(error, "Could not adjust the stock");
+      const now = api.details as { onHand?: number; version?: number } | undefined;
+      // Someone moved the level: show it as it is now (with its version), for the user to review.
+      if (api.status === 409 && typeof now?.onHand === "number" && typeof now.version === "number")
+        return { saved: { ...row, stock: now.onHand, version: now.version }, problem: api.message };
+      return { saved: row, problem: api.message };
     }
-    if (stock !== null) {
-      try {
-        const result = await client.inventory.adjust.mutate({
-          variantId: row.id,
-          set: stock,
-          reason: "adjustment",
-          expectedVersion: before.version,
-        });
-        outcome.saved = { ...outcome.saved, stock: result.onHand, version: result.version };
-      } catch (error) {
-        const api = apiFailureOf(error, "Could not adjust the stock");
-        const now = api.details as { onHand?: number; version?: number } | undefined;
-        // Someone moved the level: show it as it is now (with its version), for the user to review.
-        if (api.status === 409 && typeof now?.onHand === "number" && typeof now.version === "number")
-          outcome.saved = { ...outcome.saved, stock: now.onHand, version: now.version };
-        outcome.problems.push({ field: "stock", message: api.message });
-      }
-    }
-    const shownSaved = typedRowOf(outcome.saved, typed.title, product.currency);
-    outcome.shown = patchFailed
-      ? { ...typed, stock: shownSaved.stock, version: shownSaved.version }
-      : shownSaved;
-    return outcome;
   }
 
   async function save(parsed: VariantRow[]) {
     setFailure(null);
     const typed = form.getValues("variants");
-    const changed = parsed.some((row) => {
-      const { patch, stock } = variantChanges(saved.current.get(row.id)!, row);
-      return patch !== null || stock !== null;
+    const changes = parsed.map((row) => variantChanges(saved.current.get(row.id)!, row));
+    const patches = parsed.flatMap((row, index) => {
+      const patch = changes[index]!.patch;
+      return patch ? [{ id: row.id, patch }] : [];
     });
     const order = parsed.map((row) => row.id);
     const reordered = order.join() !== savedOrder.current;
-    if (!changed && !reordered) {
+    if (patches.length === 0 && changes.every((change) => change.stock === null) && !reordered) {
       notify("Nothing to save");
       return;
     }
-    const outcomes = await Promise.all(parsed.map((row, index) => saveRow(row, typed[index]!)));
+    if (patches.length > 0) {
+      try {
+        await client.product.updateVariants.mutate({ productId: product.id, variants: patches });
+      } catch (error) {
+        const api = apiFailureOf(error, "Could not save the variants");
+        markRows(
+          batchRefusalProblems(
+            api,
+            typed,
+            patches.map((entry) => entry.id),
+          ),
+        );
+        setFailure(`Nothing was saved: ${api.message}`);
+        return;
+      }
+    }
+    // The variants' fields are saved; each stock level is its own change.
+    const outcomes = await Promise.all(
+      parsed.map((row, index) => {
+        const before = saved.current.get(row.id)!;
+        const fields = { ...row, stock: before.stock, version: before.version };
+        const stock = changes[index]!.stock;
+        return stock === null ? { saved: fields, problem: null } : adjustStock(fields, stock);
+      }),
+    );
+    let orderFailure: string | null = null;
     if (reordered) {
       try {
         await client.product.reorderVariants.mutate({ productId: product.id, variantIds: order });
         savedOrder.current = order.join();
       } catch (error) {
-        setFailure(apiFailureOf(error, "Could not save the new order").message);
+        orderFailure = apiFailureOf(error, "Could not save the new order").message;
       }
     }
     for (const outcome of outcomes) saved.current.set(outcome.saved.id, outcome.saved);
-    form.reset({ variants: outcomes.map((outcome) => outcome.shown) });
-    const failed = outcomes.flatMap((outcome, index) =>
-      outcome.problems.map((problem) => ({ ...problem, index })),
+    form.reset({
+      variants: outcomes.map((outcome, index) =>
+        typedRowOf(outcome.saved, typed[index]!.title, product.currency),
+      ),
+    });
+    const stockProblems = outcomes.flatMap((outcome, index) =>
+      outcome.problem ? [{ index, field: "stock" as const, message: outcome.problem }] : [],
     );
-    for (const problem of failed)
-      form.setError(`variants.${problem.index}.${problem.field}` as `variants.${number}.sku`, {
-        message: problem.message,
-      });
-    if (failed.length > 0) {
-      const count = new Set(failed.map((problem) => problem.index)).size;
-      setFailure(
-        `${count === 1 ? "1 variant was" : `${count} variants were`} not saved: see the rows marked.`,
-      );
-    } else notify("Variants saved");
+    markRows(stockProblems);
+    const count = stockProblems.length;
+    const stockFailure =
+      count === 0
+        ? null
+        : `The stock of ${count === 1 ? "1 variant was" : `${count} variants were`} not saved: see the rows marked.`;
+    if (stockFailure || orderFailure) setFailure([stockFailure, orderFailure].filter(Boolean).join(" "));
+    else notify("Variants saved");
     router.refresh();
   }
 
