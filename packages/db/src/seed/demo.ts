@@ -3,6 +3,7 @@ import { hashPassword } from "better-auth/crypto";
 import type { Db } from "../client.ts";
 import { demoCategories } from "./catalog-data.ts";
 import { demoAccounts } from "./demo-accounts.ts";
+import { seedCheckout } from "./demo-checkout.ts";
 import { seedOrders } from "./demo-orders.ts";
 import { seedProducts } from "./demo-products.ts";
 
@@ -25,6 +26,7 @@ export async function seedDemo(db: Db, options: { password: string }): Promise<S
   const usersCreated = await seedAccounts(db, options.password);
   const ordersCreated = await seedOrders(db);
   await seedAddressBook(db);
+  await seedCheckout(db);
   return { categoriesCreated, productsCreated, usersCreated, ordersCreated };
 }
 
