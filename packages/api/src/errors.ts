@@ -1,4 +1,5 @@
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
+import type { PromotionRefusal } from "./domain/pricing/index.ts";
 
 /**
  * Errors a caller can cause. Services throw these; each carries its tRPC code (`code`), and
@@ -59,6 +60,20 @@ export class InsufficientInventoryError extends DomainError {
       available: this.shortage.available,
       requested: this.shortage.requested,
     };
+  }
+}
+
+/**
+ * A discount code that cannot be used on this order: 400 on both surfaces, with the code (as looked
+ * up: trimmed, upper-case) and why, one of PROMOTION_REFUSALS.
+ */
+export class PromotionNotApplicableError extends DomainError {
+  readonly code = "BAD_REQUEST";
+  constructor(
+    readonly promotionCode: string,
+    readonly reason: PromotionRefusal,
+  ) {
+    super("Promotion not applicable", { code: promotionCode, reason });
   }
 }
 
