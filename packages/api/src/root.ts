@@ -5,7 +5,9 @@ import { inventoryRouter } from "./router/inventory.ts";
 import { orderRouter } from "./router/order.ts";
 import { productRouter } from "./router/product.ts";
 import { productCsvRouter } from "./router/product-csv.ts";
+import { shippingRouter } from "./router/shipping.ts";
 import { staffRouter } from "./router/staff.ts";
+import { taxRouter } from "./router/tax.ts";
 import { createCallerFactory, createTRPCRouter } from "./trpc.ts";
 
 export const appRouter = createTRPCRouter({
@@ -17,6 +19,8 @@ export const appRouter = createTRPCRouter({
   inventory: inventoryRouter,
   order: orderRouter,
   cart: cartRouter,
+  shipping: shippingRouter,
+  tax: taxRouter,
 });
 
 export type AppRouter = typeof appRouter;
