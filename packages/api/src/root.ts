@@ -5,6 +5,7 @@ import { inventoryRouter } from "./router/inventory.ts";
 import { orderRouter } from "./router/order.ts";
 import { productRouter } from "./router/product.ts";
 import { productCsvRouter } from "./router/product-csv.ts";
+import { promotionRouter } from "./router/promotion.ts";
 import { shippingRouter } from "./router/shipping.ts";
 import { staffRouter } from "./router/staff.ts";
 import { taxRouter } from "./router/tax.ts";
@@ -21,6 +22,7 @@ export const appRouter = createTRPCRouter({
   cart: cartRouter,
   shipping: shippingRouter,
   tax: taxRouter,
+  promotion: promotionRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -13,4 +13,5 @@ export * from "./checkout-settings.ts";
 export * from "./inventory.ts";
 export * from "./order.ts";
 export * from "./product-csv.ts";
+export * from "./promotion.ts";
 export * from "./variant.ts";
