@@ -141,6 +141,19 @@ describe("the OpenAPI document, judged by third-party tools", () => {
             { responseBodyProp: "userId", name: "userId" },
           ],
         },
+        // Shipping zones, methods and tax rates: the ids the server made (issue 15).
+        {
+          openApiOperationId: "createShippingZone",
+          collectionVariables: [{ responseBodyProp: "id", name: "shippingZoneId" }],
+        },
+        {
+          openApiOperationId: "createShippingMethod",
+          collectionVariables: [{ responseBodyProp: "id", name: "shippingMethodId" }],
+        },
+        {
+          openApiOperationId: "upsertTaxRate",
+          collectionVariables: [{ responseBodyProp: "id", name: "taxRateId" }],
+        },
       ],
       overwrites: [
         {
@@ -158,6 +171,18 @@ describe("the OpenAPI document, judged by third-party tools", () => {
           openApiOperationId: "userOrders",
           overwriteRequestPathVariables: [{ key: "id", value: "{{userId}}" }],
         },
+        {
+          openApiOperationIds: ["updateShippingZone", "deleteShippingZone", "createShippingMethod"],
+          overwriteRequestPathVariables: [{ key: "id", value: "{{shippingZoneId}}" }],
+        },
+        {
+          openApiOperationIds: ["updateShippingMethod", "deleteShippingMethod"],
+          overwriteRequestPathVariables: [{ key: "id", value: "{{shippingMethodId}}" }],
+        },
+        {
+          openApiOperationId: "deleteTaxRate",
+          overwriteRequestPathVariables: [{ key: "id", value: "{{taxRateId}}" }],
+        },
       ],
       globals: {
         securityOverwrites: { remove: true },
@@ -170,6 +195,18 @@ describe("the OpenAPI document, judged by third-party tools", () => {
           "GET::/orders/{id}",
           "GET::/users/{id}/orders",
           "PATCH::/orders/{id}/cancel",
+          "POST::/shipping-zones",
+          "GET::/shipping-zones",
+          "PATCH::/shipping-zones/{id}",
+          "POST::/shipping-zones/{id}/methods",
+          "PATCH::/shipping-methods/{id}",
+          "DELETE::/shipping-methods/{id}",
+          "DELETE::/shipping-zones/{id}",
+          "PUT::/tax-rates",
+          "GET::/tax-rates",
+          "DELETE::/tax-rates/{id}",
+          "PATCH::/shop-settings",
+          "GET::/shop-settings",
         ],
       },
     };

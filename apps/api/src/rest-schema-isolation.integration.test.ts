@@ -116,6 +116,42 @@ async function exerciseEveryRestRoute(): Promise<string[]> {
   called.push("get /products");
   await call(shopper, "GET", `/products/${newProductId}`);
   called.push("get /products/{id}");
+  const zone = await call(staff, "POST", "/shipping-zones", {
+    name: "Isolation zone",
+    regions: [{ country: "NZ" }],
+    methods: [{ name: "Weight", kind: "weight", weightTiers: [{ upToGrams: null, price: 9 }] }],
+  });
+  expect(zone.status).toBe(201);
+  const zoneId = (zone.body as { id: string }).id;
+  called.push("post /shipping-zones");
+  await call(staff, "GET", "/shipping-zones");
+  called.push("get /shipping-zones");
+  await call(staff, "PATCH", `/shipping-zones/${zoneId}`, { position: 3, regions: [{ country: "NZ" }] });
+  called.push("patch /shipping-zones/{id}");
+  const method = await call(staff, "POST", `/shipping-zones/${zoneId}/methods`, {
+    name: "Free over",
+    kind: "free_over",
+    price: 5,
+    threshold: 50,
+  });
+  const methodId = (method.body as { id: string }).id;
+  called.push("post /shipping-zones/{id}/methods");
+  await call(staff, "PATCH", `/shipping-methods/${methodId}`, { price: 6, position: 1, active: false });
+  called.push("patch /shipping-methods/{id}");
+  await call(staff, "DELETE", `/shipping-methods/${methodId}`);
+  called.push("delete /shipping-methods/{id}");
+  await call(staff, "DELETE", `/shipping-zones/${zoneId}`);
+  called.push("delete /shipping-zones/{id}");
+  const rate = await call(staff, "PUT", "/tax-rates", { country: "NZ", name: "GST", ratePercent: 15 });
+  called.push("put /tax-rates");
+  await call(staff, "GET", "/tax-rates?country=NZ");
+  called.push("get /tax-rates");
+  await call(staff, "DELETE", `/tax-rates/${(rate.body as { id: string }).id}`);
+  called.push("delete /tax-rates/{id}");
+  await call(staff, "PATCH", "/shop-settings", { taxInclusive: false });
+  called.push("patch /shop-settings");
+  await call(staff, "GET", "/shop-settings");
+  called.push("get /shop-settings");
   return called;
 }
 

@@ -385,6 +385,18 @@ describe("OpenAPI", () => {
         "PATCH /products/{id}/variants",
         "POST /inventory/{variantId}/adjustments",
         "GET /variants",
+        "GET /shipping-zones",
+        "POST /shipping-zones",
+        "PATCH /shipping-zones/{id}",
+        "DELETE /shipping-zones/{id}",
+        "POST /shipping-zones/{id}/methods",
+        "PATCH /shipping-methods/{id}",
+        "DELETE /shipping-methods/{id}",
+        "GET /tax-rates",
+        "PUT /tax-rates",
+        "DELETE /tax-rates/{id}",
+        "GET /shop-settings",
+        "PATCH /shop-settings",
       ].sort(),
     );
     const docs = await fetch(`${t.url}/api/docs`);

@@ -1,4 +1,5 @@
 import { encodeCursor, encodeSortCursor } from "../services/cursor.ts";
+import { checkoutSettingsExamples } from "./checkout-settings-openapi.ts";
 import type { RestRouter } from "./router.ts";
 
 // Examples for the OpenAPI document's request bodies and parameters. They are valid inputs (a test
@@ -21,6 +22,7 @@ const pageOfOrders = {
 };
 
 export const restRequestExamples: Record<keyof RestRouter["_def"]["record"], RequestExamples> = {
+  ...checkoutSettingsExamples,
   createOrder: {
     parameters: { "idempotency-key": "checkout-2f7c9a41-0b6e" },
     body: {

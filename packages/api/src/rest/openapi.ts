@@ -1,4 +1,5 @@
 import { generateOpenApiDocument, type OpenAPIObject } from "trpc-to-openapi";
+import { checkoutSettingsErrors } from "./checkout-settings-openapi.ts";
 import { type RequestExamples, restRequestExamples } from "./openapi-examples.ts";
 import { REST_CREATED_PATHS, type RestRouter, restRouter } from "./router.ts";
 
@@ -72,6 +73,7 @@ const bodyErrors: ErrorResponses = {
 const signedIn: ErrorResponses = { 401: "Sign in to continue" };
 
 const errorsByProcedure: Record<RestProcedureName, ErrorResponses> = {
+  ...checkoutSettingsErrors,
   createOrder: {
     ...bodyErrors,
     ...signedIn,

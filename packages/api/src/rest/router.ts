@@ -17,6 +17,7 @@ import { adjustStock } from "../services/inventory.ts";
 import { cancelOrder, createOrder, getOrderFor, listOrdersOfUser } from "../services/orders.ts";
 import { updateVariants, variantBySku } from "../services/variants.ts";
 import { createTRPCRouter, customerProcedure, publicProcedure, staffProcedure } from "../trpc.ts";
+import { CHECKOUT_SETTINGS_CREATED_PATHS, checkoutSettingsRestRoutes } from "./checkout-settings-routes.ts";
 import {
   RestAdjustmentInput,
   RestCreateOrderInput,
@@ -69,6 +70,8 @@ const IdempotencyHeaders = z.object({
 });
 
 export const restRouter = createTRPCRouter({
+  ...checkoutSettingsRestRoutes,
+
   createOrder: customerProcedure
     .meta({
       openapi: {
@@ -336,4 +339,8 @@ export const restRouter = createTRPCRouter({
 export type RestRouter = typeof restRouter;
 
 /** Status codes that differ from 200 on success. */
-export const REST_CREATED_PATHS = new Set(["createOrder", "createProduct"]);
+export const REST_CREATED_PATHS = new Set([
+  "createOrder",
+  "createProduct",
+  ...CHECKOUT_SETTINGS_CREATED_PATHS,
+]);
