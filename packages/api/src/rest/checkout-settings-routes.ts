@@ -1,27 +1,19 @@
 import { TRPCError } from "@trpc/server";
-import type { z } from "zod";
-import { toMajorUnits, toMinorUnits } from "../domain/money.ts";
 import { NotFoundError } from "../errors.ts";
-import {
-  PPM_PER_PERCENT,
-  type ShippingMethodInput,
-  type ShippingMethodPatch,
-} from "../schemas/checkout-settings.ts";
+import type { ShippingMethodPatch } from "../schemas/checkout-settings.ts";
 import {
   createShippingMethod,
   deleteShippingMethod,
-  type ShippingMethodView,
   updateShippingMethod,
 } from "../services/shipping-methods.ts";
 import {
   createShippingZone,
   deleteShippingZone,
   listShippingZones,
-  type ShippingZoneView,
   updateShippingZone,
 } from "../services/shipping-zones.ts";
-import { getShopSettings, type ShopSettingsView, updateShopSettings } from "../services/shop-settings.ts";
-import { deleteTaxRate, listTaxRates, type TaxRateView, upsertTaxRate } from "../services/tax-rates.ts";
+import { getShopSettings, updateShopSettings } from "../services/shop-settings.ts";
+import { deleteTaxRate, listTaxRates, upsertTaxRate } from "../services/tax-rates.ts";
 import { staffProcedure } from "../trpc.ts";
 import {
   RestCreateShippingMethodInput,
@@ -29,7 +21,6 @@ import {
   RestNoInput,
   RestPathIdInput,
   RestShippingMethod,
-  type RestShippingMethodInput,
   RestShippingZone,
   RestShippingZoneList,
   RestShopSettings,
@@ -42,6 +33,15 @@ import {
   RestUpsertTaxRateInput,
   restMethodAmounts,
 } from "./checkout-settings-schemas.ts";
+import {
+  methodCents,
+  toMethodInput,
+  toPpm,
+  toRestMethod,
+  toRestSettings,
+  toRestTaxRate,
+  toRestZone,
+} from "./checkout-settings-serialize.ts";
 import { uncoerced } from "./uncoerced.ts";
 
 // Staff REST routes of shipping zones, methods, tax rates and the tax-inclusive setting (issue 15),
@@ -53,93 +53,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function existingId(id: string, what: "Shipping zone" | "Shipping method" | "Tax rate", key: string): string {
   if (!UUID.test(id)) throw new NotFoundError(`${what} not found`, { [key]: id });
   return id;
-}
-
-function toRestMethod(method: ShippingMethodView): z.infer<typeof RestShippingMethod> {
-  const { currency } = method;
-  return {
-    id: method.id,
-    zoneId: method.zoneId,
-    name: method.name,
-    estimate: method.estimate,
-    kind: method.kind,
-    price: toMajorUnits(method.priceCents, currency),
-    threshold: method.thresholdCents === null ? null : toMajorUnits(method.thresholdCents, currency),
-    weightTiers:
-      method.weightTiers?.map(({ upToGrams, priceCents }) => ({
-        upToGrams,
-        price: toMajorUnits(priceCents, currency),
-      })) ?? null,
-    currency,
-    active: method.active,
-    position: method.position,
-    createdAt: method.createdAt.toISOString(),
-    updatedAt: method.updatedAt.toISOString(),
-  };
-}
-
-function toRestZone(zone: ShippingZoneView): z.infer<typeof RestShippingZone> {
-  return {
-    id: zone.id,
-    name: zone.name,
-    position: zone.position,
-    active: zone.active,
-    regions: zone.regions,
-    methods: zone.methods.map(toRestMethod),
-    createdAt: zone.createdAt.toISOString(),
-    updatedAt: zone.updatedAt.toISOString(),
-  };
-}
-
-const toPercent = (ppm: number) => ppm / PPM_PER_PERCENT;
-const toPpm = (percent: number) => Math.round(percent * PPM_PER_PERCENT);
-
-function toRestTaxRate(rate: TaxRateView): z.infer<typeof RestTaxRate> {
-  return {
-    id: rate.id,
-    country: rate.country,
-    state: rate.state,
-    name: rate.name,
-    ratePercent: toPercent(rate.ratePpm),
-    shippingRatePercent: rate.shippingRatePpm === null ? null : toPercent(rate.shippingRatePpm),
-    createdAt: rate.createdAt.toISOString(),
-    updatedAt: rate.updatedAt.toISOString(),
-  };
-}
-
-function toRestSettings(settings: ShopSettingsView): z.infer<typeof RestShopSettings> {
-  return { taxInclusive: settings.taxInclusive, updatedAt: settings.updatedAt.toISOString() };
-}
-
-/** A REST method's amounts in cents of its currency (the schema checked their decimals). */
-function methodCents(
-  method: {
-    price?: number | undefined;
-    threshold?: number | null | undefined;
-    weightTiers?: RestShippingMethodInput["weightTiers"];
-  },
-  currency: string,
-) {
-  return {
-    ...(method.price === undefined ? {} : { priceCents: toMinorUnits(method.price, currency) }),
-    ...(method.threshold === undefined
-      ? {}
-      : { thresholdCents: method.threshold === null ? null : toMinorUnits(method.threshold, currency) }),
-    ...(method.weightTiers === undefined
-      ? {}
-      : {
-          weightTiers:
-            method.weightTiers?.map(({ upToGrams, price }) => ({
-              upToGrams,
-              priceCents: toMinorUnits(price, currency),
-            })) ?? null,
-        }),
-  };
-}
-
-function toMethodInput(method: RestShippingMethodInput): ShippingMethodInput {
-  const { price: _price, threshold: _threshold, weightTiers: _tiers, ...fields } = method;
-  return { ...fields, ...methodCents(method, method.currency) };
 }
 
 const tags = ["checkout settings"];
