@@ -207,6 +207,10 @@ describe("the OpenAPI document, judged by third-party tools", () => {
           "DELETE::/tax-rates/{id}",
           "PATCH::/shop-settings",
           "GET::/shop-settings",
+          "POST::/promotions",
+          "GET::/promotions",
+          "GET::/promotions/{code}",
+          "PATCH::/promotions/{code}",
         ],
       },
     };

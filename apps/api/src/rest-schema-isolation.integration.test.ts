@@ -152,6 +152,19 @@ async function exerciseEveryRestRoute(): Promise<string[]> {
   called.push("patch /shop-settings");
   await call(staff, "GET", "/shop-settings");
   called.push("get /shop-settings");
+  await call(staff, "POST", "/promotions", {
+    code: "ISOLATION-10",
+    type: "percentage",
+    value: 10,
+    minimumSubtotal: 20,
+  });
+  called.push("post /promotions");
+  await call(staff, "GET", "/promotions?limit=5&active=true&q=isolation");
+  called.push("get /promotions");
+  await call(staff, "GET", "/promotions/isolation-10");
+  called.push("get /promotions/{code}");
+  await call(staff, "PATCH", "/promotions/ISOLATION-10", { value: 12.5, endsAt: "2030-01-01T00:00:00Z" });
+  called.push("patch /promotions/{code}");
   return called;
 }
 

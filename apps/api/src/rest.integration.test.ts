@@ -397,6 +397,10 @@ describe("OpenAPI", () => {
         "DELETE /tax-rates/{id}",
         "GET /shop-settings",
         "PATCH /shop-settings",
+        "POST /promotions",
+        "GET /promotions",
+        "GET /promotions/{code}",
+        "PATCH /promotions/{code}",
       ].sort(),
     );
     const docs = await fetch(`${t.url}/api/docs`);

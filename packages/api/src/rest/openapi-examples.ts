@@ -1,5 +1,6 @@
 import { encodeCursor, encodeSortCursor } from "../services/cursor.ts";
 import { checkoutSettingsExamples } from "./checkout-settings-openapi.ts";
+import { promotionExamples } from "./promotion-openapi.ts";
 import type { RestRouter } from "./router.ts";
 
 // Examples for the OpenAPI document's request bodies and parameters. They are valid inputs (a test
@@ -23,6 +24,7 @@ const pageOfOrders = {
 
 export const restRequestExamples: Record<keyof RestRouter["_def"]["record"], RequestExamples> = {
   ...checkoutSettingsExamples,
+  ...promotionExamples,
   createOrder: {
     parameters: { "idempotency-key": "checkout-2f7c9a41-0b6e" },
     body: {

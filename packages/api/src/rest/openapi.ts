@@ -1,6 +1,7 @@
 import { generateOpenApiDocument, type OpenAPIObject } from "trpc-to-openapi";
 import { checkoutSettingsErrors } from "./checkout-settings-openapi.ts";
 import { type RequestExamples, restRequestExamples } from "./openapi-examples.ts";
+import { promotionErrors } from "./promotion-openapi.ts";
 import { REST_CREATED_PATHS, type RestRouter, restRouter } from "./router.ts";
 
 // trpc-to-openapi documents every success as 200 and every error with its own body
@@ -74,6 +75,7 @@ const signedIn: ErrorResponses = { 401: "Sign in to continue" };
 
 const errorsByProcedure: Record<RestProcedureName, ErrorResponses> = {
   ...checkoutSettingsErrors,
+  ...promotionErrors,
   createOrder: {
     ...bodyErrors,
     ...signedIn,

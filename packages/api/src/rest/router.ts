@@ -18,6 +18,7 @@ import { cancelOrder, createOrder, getOrderFor, listOrdersOfUser } from "../serv
 import { updateVariants, variantBySku } from "../services/variants.ts";
 import { createTRPCRouter, customerProcedure, publicProcedure, staffProcedure } from "../trpc.ts";
 import { CHECKOUT_SETTINGS_CREATED_PATHS, checkoutSettingsRestRoutes } from "./checkout-settings-routes.ts";
+import { PROMOTION_CREATED_PATHS, promotionRestRoutes } from "./promotion-routes.ts";
 import {
   RestAdjustmentInput,
   RestCreateOrderInput,
@@ -71,6 +72,7 @@ const IdempotencyHeaders = z.object({
 
 export const restRouter = createTRPCRouter({
   ...checkoutSettingsRestRoutes,
+  ...promotionRestRoutes,
 
   createOrder: customerProcedure
     .meta({
@@ -343,4 +345,5 @@ export const REST_CREATED_PATHS = new Set([
   "createOrder",
   "createProduct",
   ...CHECKOUT_SETTINGS_CREATED_PATHS,
+  ...PROMOTION_CREATED_PATHS,
 ]);
