@@ -68,6 +68,15 @@ describe("NUL bytes over HTTP answer 400 naming the field", () => {
     });
   });
 
+  it("REST paths that do not decode (a lone UTF-16 surrogate, %ED%BF%BF) answer our 400 JSON body (regression: Fastify's FST_ERR_BAD_URL body)", async () => {
+    for (const path of ["/api/products/%ED%BF%BF", "/api/orders/a%ED%BF%BFb", "/api/promotions/%ED%BF%BF"]) {
+      const response = await shopper.request("GET", path);
+      expect(response.status, path).toBe(400);
+      expect(response.headers.get("content-type"), path).toMatch(/^application\/json/);
+      expect(response.body, path).toEqual({ error: "Malformed URL: the path does not decode as UTF-8" });
+    }
+  });
+
   it("tRPC over HTTP: search q and a customer id", async () => {
     const search = await shopper.query("product.list", { q: `mug${NUL}` });
     expect(search.status).toBe(400);

@@ -1,7 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { type AppRouter, appRouter, RateLimitedError, type Services } from "@stockroom/api";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  LogController,
+} from "fastify";
 import { registerAccessLog } from "./access-log.ts";
 import { registerAuthRoutes } from "./auth-routes.ts";
 import { registerCatalogResponseCache } from "./catalog-response-cache.ts";
@@ -61,6 +66,14 @@ export async function buildServer({
     bodyLimit: 4 * 1024 * 1024,
     // A request that reaches a connection still open while the server closes is served, not refused.
     return503OnClosing: false,
+    // A path whose percent-escapes do not decode (a lone surrogate such as %ED%BF%BF) fails in
+    // Fastify's router, before any route or error handler: answer our error shape, not Fastify's.
+    frameworkErrors: (error, _request, res) => {
+      const reply = res as unknown as FastifyReply;
+      if (error.code === "FST_ERR_BAD_URL")
+        reply.code(400).send({ error: "Malformed URL: the path does not decode as UTF-8" });
+      else reply.send(error);
+    },
   });
 
   // Hooks in callback style throughout: on a cached read, each async hook's promise was measurable.
