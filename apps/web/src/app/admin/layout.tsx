@@ -14,6 +14,7 @@ const sections: AdminSection[] = [
   { href: "/admin/products", label: "Products" },
   { href: "/admin/inventory", label: "Inventory" },
   { href: "/admin/orders", label: "Orders" },
+  { href: "/admin/promotions", label: "Promotions" },
   { href: "/admin/customers", label: "Customers" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/emails", label: "Emails" },
