@@ -106,6 +106,15 @@ describe("the OpenAPI document, judged by third-party tools", () => {
       priceCents: 1250,
       stock: 50,
     });
+    // The quote example ships to the US: a zone serves it (the zone examples are Canada's).
+    const usZone = await client.request("POST", "/api/shipping-zones", {
+      json: {
+        name: "Contract US",
+        regions: [{ country: "US" }],
+        methods: [{ name: "Standard", kind: "flat", price: 5 }],
+      },
+    });
+    expect(usZone.status).toBe(201);
 
     const portmanConfig = {
       version: 1.0,
@@ -211,6 +220,7 @@ describe("the OpenAPI document, judged by third-party tools", () => {
           "GET::/promotions",
           "GET::/promotions/{code}",
           "PATCH::/promotions/{code}",
+          "POST::/checkout/quote",
         ],
       },
     };

@@ -136,6 +136,13 @@ async function exerciseEveryRestRoute(): Promise<string[]> {
   });
   const methodId = (method.body as { id: string }).id;
   called.push("post /shipping-zones/{id}/methods");
+  const quote = await call(shopper, "POST", "/checkout/quote", {
+    items: [{ productId: newProductId, quantity: 2 }],
+    shippingAddress: { ...ADDRESS, country: "NZ" },
+    shippingMethodId: methodId,
+  });
+  expect(quote.status).toBe(200);
+  called.push("post /checkout/quote");
   await call(staff, "PATCH", `/shipping-methods/${methodId}`, { price: 6, position: 1, active: false });
   called.push("patch /shipping-methods/{id}");
   await call(staff, "DELETE", `/shipping-methods/${methodId}`);

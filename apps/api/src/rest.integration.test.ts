@@ -401,6 +401,7 @@ describe("OpenAPI", () => {
         "GET /promotions",
         "GET /promotions/{code}",
         "PATCH /promotions/{code}",
+        "POST /checkout/quote",
       ].sort(),
     );
     const docs = await fetch(`${t.url}/api/docs`);

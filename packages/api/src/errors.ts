@@ -77,6 +77,18 @@ export class PromotionNotApplicableError extends DomainError {
   }
 }
 
+/**
+ * No active shipping method of the shipping address's zone can serve this cart (no zone, no method in
+ * the cart's currency, or only weight-based methods for a cart with a weight unknown or above the
+ * last tier): 400 on both surfaces.
+ */
+export class NoShippingMethodError extends DomainError {
+  readonly code = "BAD_REQUEST";
+  constructor() {
+    super("No shipping method for this address");
+  }
+}
+
 export class RateLimitedError extends DomainError {
   readonly code = "TOO_MANY_REQUESTS";
   constructor(readonly retryAfterSeconds: number) {

@@ -1,6 +1,7 @@
 import { adminRouter } from "./router/admin.ts";
 import { authRouter } from "./router/auth.ts";
 import { cartRouter } from "./router/cart.ts";
+import { checkoutRouter } from "./router/checkout.ts";
 import { inventoryRouter } from "./router/inventory.ts";
 import { orderRouter } from "./router/order.ts";
 import { productRouter } from "./router/product.ts";
@@ -23,6 +24,7 @@ export const appRouter = createTRPCRouter({
   shipping: shippingRouter,
   tax: taxRouter,
   promotion: promotionRouter,
+  checkout: checkoutRouter,
 });
 
 export type AppRouter = typeof appRouter;

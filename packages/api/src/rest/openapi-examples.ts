@@ -1,4 +1,5 @@
 import { encodeCursor, encodeSortCursor } from "../services/cursor.ts";
+import { checkoutExamples } from "./checkout-openapi.ts";
 import { checkoutSettingsExamples } from "./checkout-settings-openapi.ts";
 import { promotionExamples } from "./promotion-openapi.ts";
 import type { RestRouter } from "./router.ts";
@@ -25,6 +26,7 @@ const pageOfOrders = {
 export const restRequestExamples: Record<keyof RestRouter["_def"]["record"], RequestExamples> = {
   ...checkoutSettingsExamples,
   ...promotionExamples,
+  ...checkoutExamples,
   createOrder: {
     parameters: { "idempotency-key": "checkout-2f7c9a41-0b6e" },
     body: {

@@ -1,4 +1,5 @@
 import { generateOpenApiDocument, type OpenAPIObject } from "trpc-to-openapi";
+import { checkoutErrors } from "./checkout-openapi.ts";
 import { checkoutSettingsErrors } from "./checkout-settings-openapi.ts";
 import { type RequestExamples, restRequestExamples } from "./openapi-examples.ts";
 import { promotionErrors } from "./promotion-openapi.ts";
@@ -76,6 +77,7 @@ const signedIn: ErrorResponses = { 401: "Sign in to continue" };
 const errorsByProcedure: Record<RestProcedureName, ErrorResponses> = {
   ...checkoutSettingsErrors,
   ...promotionErrors,
+  ...checkoutErrors,
   createOrder: {
     ...bodyErrors,
     ...signedIn,

@@ -17,6 +17,7 @@ import { adjustStock } from "../services/inventory.ts";
 import { cancelOrder, createOrder, getOrderFor, listOrdersOfUser } from "../services/orders.ts";
 import { updateVariants, variantBySku } from "../services/variants.ts";
 import { createTRPCRouter, customerProcedure, publicProcedure, staffProcedure } from "../trpc.ts";
+import { checkoutRestRoutes } from "./checkout-routes.ts";
 import { CHECKOUT_SETTINGS_CREATED_PATHS, checkoutSettingsRestRoutes } from "./checkout-settings-routes.ts";
 import { PROMOTION_CREATED_PATHS, promotionRestRoutes } from "./promotion-routes.ts";
 import {
@@ -73,6 +74,7 @@ const IdempotencyHeaders = z.object({
 export const restRouter = createTRPCRouter({
   ...checkoutSettingsRestRoutes,
   ...promotionRestRoutes,
+  ...checkoutRestRoutes,
 
   createOrder: customerProcedure
     .meta({

@@ -9,6 +9,7 @@ export * from "./account.ts";
 export * from "./address.ts";
 export * from "./cart.ts";
 export * from "./catalog.ts";
+export * from "./checkout.ts";
 export * from "./checkout-settings.ts";
 export * from "./inventory.ts";
 export * from "./order.ts";
