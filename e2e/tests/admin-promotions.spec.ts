@@ -5,7 +5,7 @@ import { signInAs } from "./staff.ts";
 const uniqueCode = (prefix: string) =>
   `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`.toUpperCase();
 
-test("staff create a 10 % code with a usage limit, find it in the list, and deactivate it", async ({
+test("staff create a 10 % code with a usage limit, raise the limit, find it in the list, and deactivate it", async ({
   browser,
 }, testInfo) => {
   test.slow();
@@ -31,12 +31,17 @@ test("staff create a 10 % code with a usage limit, find it in the list, and deac
   await expect(staff.getByLabel("Percentage off")).toHaveValue("10");
   await expect(staff.getByLabel("Usage limit")).toHaveValue("10");
 
+  // Edited in place: a larger usage limit is saved and shown in the usage.
+  await staff.getByLabel("Usage limit").fill("20");
+  await staff.getByRole("button", { name: "Save promotion" }).click();
+  await expect(usage.getByRole("definition").first()).toHaveText("0 / 20");
+
   await staff.getByRole("link", { name: "Promotions" }).first().click();
   await staff.getByLabel("Search codes").fill(code.slice(0, 12));
   await staff.getByRole("button", { name: "Apply" }).click();
   const row = staff.getByRole("row").filter({ has: staff.getByRole("link", { name: code }) });
   await expect(row).toContainText("10% off");
-  await expect(row).toContainText("0 / 10");
+  await expect(row).toContainText("0 / 20");
   await expect(row).toContainText("Active");
   await saveScreen(staff, testInfo, "promotions-list");
 

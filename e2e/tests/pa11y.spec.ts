@@ -142,6 +142,8 @@ test("every admin page, at 1280 and 360 px: a screenshot in the report, and no p
     "/admin/products/new",
     "/admin/products/import",
     product,
+    "/admin/promotions",
+    "/admin/promotions/new",
     "/admin/inventory",
     stock,
     "/admin/customers",

@@ -117,7 +117,10 @@ export function PromotionForm({ promotion }: { promotion?: Promotion }) {
       noValidate
       aria-label={promotion ? "Edit promotion" : "New promotion"}
       className="flex max-w-xl flex-col gap-4 rounded-card border border-line bg-surface p-4"
-      onSubmit={form.handleSubmit(submit)}
+      onSubmit={form.handleSubmit(submit, (invalid) => {
+        // A stored code is not shown as a field, so a refusal of it is said here.
+        if (promotion && invalid.code?.message) setFailure(invalid.code.message);
+      })}
     >
       {promotion ? null : (
         <TextField
