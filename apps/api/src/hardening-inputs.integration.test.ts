@@ -73,6 +73,7 @@ describe("NUL bytes over HTTP answer 400 naming the field", () => {
       const response = await shopper.request("GET", path);
       expect(response.status, path).toBe(400);
       expect(response.headers.get("content-type"), path).toMatch(/^application\/json/);
+      expect(response.headers.get("x-content-type-options"), path).toBe("nosniff");
       expect(response.body, path).toEqual({ error: "Malformed URL: the path does not decode as UTF-8" });
     }
   });

@@ -70,8 +70,12 @@ export async function buildServer({
     // Fastify's router, before any route or error handler: answer our error shape, not Fastify's.
     frameworkErrors: (error, _request, res) => {
       const reply = res as unknown as FastifyReply;
+      // No hook has run (so no security headers yet): the one that matters for a JSON error is nosniff.
       if (error.code === "FST_ERR_BAD_URL")
-        reply.code(400).send({ error: "Malformed URL: the path does not decode as UTF-8" });
+        reply
+          .code(400)
+          .header("x-content-type-options", "nosniff")
+          .send({ error: "Malformed URL: the path does not decode as UTF-8" });
       else reply.send(error);
     },
   });
