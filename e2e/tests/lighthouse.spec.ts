@@ -24,7 +24,8 @@ async function launchChromium(): Promise<{ port: number; stop: () => Promise<voi
       `--user-data-dir=${profile}`,
       "about:blank",
     ],
-    { stdio: ["ignore", "ignore", "pipe"] },
+    // Its own process group, so stopping it stops its helper processes too.
+    { stdio: ["ignore", "ignore", "pipe"], detached: true },
   );
   const port = await new Promise<number>((resolve, reject) => {
     let output = "";
@@ -37,16 +38,28 @@ async function launchChromium(): Promise<{ port: number; stop: () => Promise<voi
   });
   return {
     port,
-    // Chromium's helper processes still write to the profile until the browser has exited.
+    // Chromium's helper processes still write to the profile until they have exited: killing only the
+    // browser left them writing its cache while the profile was removed (ENOTEMPTY in CI). The whole
+    // group goes, and the removal retries while the last of them exit.
     stop: async () => {
       if (chromium.exitCode === null && chromium.signalCode === null) {
         const exited = new Promise((resolve) => chromium.once("exit", resolve));
-        chromium.kill("SIGKILL");
+        killGroup(chromium.pid);
         await exited;
       }
-      rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+      killGroup(chromium.pid);
+      rmSync(profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 250 });
     },
   };
+}
+
+function killGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, "SIGKILL");
+  } catch {
+    // The group is gone already.
+  }
 }
 
 test("Lighthouse scores accessibility, best practices and SEO at 95 or more on home, category, product and cart", async ({
