@@ -15,6 +15,8 @@ export interface NginxConfigOptions {
   workerProcesses: string;
   /** Run in the foreground (a supervisor or a test owns the process). */
   foreground: boolean;
+  /** Replicas taken out for a restart (`down`: nginx sends them no new request). */
+  drained?: readonly string[];
 }
 
 /** The production example shown in docs/operations.md. */
@@ -34,7 +36,11 @@ export const PRODUCTION_NGINX_OPTIONS: NginxConfigOptions = {
 
 export function renderNginxConfig(options: NginxConfigOptions): string {
   const { paths } = options;
-  const servers = options.upstreams.map((address) => `    server ${address} max_fails=1 fail_timeout=2s;`);
+  const servers = options.upstreams.map((address) =>
+    options.drained?.includes(address)
+      ? `    server ${address} down;`
+      : `    server ${address} max_fails=1 fail_timeout=2s;`,
+  );
   return `${options.foreground ? "daemon off;\n" : ""}user ${options.user};
 worker_processes ${options.workerProcesses};
 pid ${paths.pid};

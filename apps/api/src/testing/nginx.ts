@@ -6,12 +6,26 @@ import { renderNginxConfig } from "./nginx-config.ts";
 import { freePort, pollUntil } from "./processes.ts";
 
 export const NGINX_BIN = "/usr/sbin/nginx";
+const WORKER_PROCESSES = 2;
+
+/** The master's worker processes now (Linux: /proc), old ones still shutting down included. */
+async function workerPids(masterPid: number | undefined): Promise<number[]> {
+  if (masterPid === undefined) return [];
+  const children = await readFile(`/proc/${masterPid}/task/${masterPid}/children`, "utf8").catch(() => "");
+  return children.split(" ").filter(Boolean).map(Number);
+}
 
 export interface Nginx {
   url: string;
   port: number;
   /** The access log so far, one line per request (the `upstream` log format of nginx-config.ts). */
   accessLog(): Promise<string[]>;
+  /**
+   * Marks these upstreams `down` (none: all back in) and reloads, as a rolling deploy does before it
+   * stops a replica; resolves once the workers of the old configuration have exited, so no new request
+   * can reach a drained replica any more.
+   */
+  setDrained(upstreams: readonly string[]): Promise<void>;
   /** SIGQUIT (finish requests, then exit), and the temp directory is deleted. */
   stop(): Promise<void>;
 }
@@ -26,18 +40,21 @@ export async function startNginx(upstreams: string[]): Promise<Nginx> {
   const errorLog = path.join(dir, "error.log");
   const configFile = path.join(dir, "nginx.conf");
   const asRoot = process.getuid?.() === 0;
-  await writeFile(
-    configFile,
-    renderNginxConfig({
-      listen: `127.0.0.1:${port}`,
-      upstreams,
-      paths: { pid: path.join(dir, "nginx.pid"), errorLog, accessLog, tempDir },
-      // The temp directory is private to this user; as root, the workers must be root to write to it.
-      user: asRoot ? "root" : (process.env.USER ?? "nobody"),
-      workerProcesses: "2",
-      foreground: true,
-    }),
-  );
+  const writeConfig = (drained: readonly string[]) =>
+    writeFile(
+      configFile,
+      renderNginxConfig({
+        listen: `127.0.0.1:${port}`,
+        upstreams,
+        paths: { pid: path.join(dir, "nginx.pid"), errorLog, accessLog, tempDir },
+        // The temp directory is private to this user; as root, the workers must be root to write to it.
+        user: asRoot ? "root" : (process.env.USER ?? "nobody"),
+        workerProcesses: String(WORKER_PROCESSES),
+        foreground: true,
+        drained,
+      }),
+    );
+  await writeConfig([]);
   // -e: nginx opens its compiled-in error log before reading the config; point it at ours.
   const child: ChildProcess = spawn(NGINX_BIN, ["-p", dir, "-c", configFile, "-e", errorLog], {
     stdio: ["ignore", "pipe", "pipe"],
@@ -70,6 +87,18 @@ export async function startNginx(upstreams: string[]): Promise<Nginx> {
     async accessLog() {
       const text = await readFile(accessLog, "utf8").catch(() => "");
       return text.split("\n").filter(Boolean);
+    },
+    async setDrained(drained) {
+      const before = await workerPids(child.pid);
+      await writeConfig(drained);
+      child.kill("SIGHUP");
+      // A reload starts new workers and lets the old ones finish their requests and exit.
+      await pollUntil("nginx to reload its configuration", 30_000, async () => {
+        if (child.exitCode !== null) throw new Error(`nginx exited: ${output}`);
+        const now = await workerPids(child.pid);
+        const renewed = now.length === WORKER_PROCESSES && now.every((pid) => !before.includes(pid));
+        return renewed ? true : undefined;
+      });
     },
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
